@@ -1,0 +1,101 @@
+import { ConversationState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import { seedFaqs } from '../knowledge/seedFaqs.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import type { ConversationData } from '../dialogs/conversationData.js';
+import { createBotAdapter } from './botAdapter.js';
+import type { Config } from './config.js';
+import { CustomerBot } from './customerBot.js';
+import { FaqService } from './faq/faqService.js';
+import { registerAdminFaqRoutes } from './http/adminFaqRoutes.js';
+import { createServer } from './http/createServer.js';
+import { healthHandler } from './http/healthRoute.js';
+import { messagesHandler } from './http/messagesRoute.js';
+import { route } from './http/route.js';
+import type { Secrets } from './secrets.js';
+import { openDatabase } from './storage/openDatabase.js';
+import type { SqlDatabase } from './storage/sqlDatabase.js';
+import { SqlActivityDedup } from './storage/sqlActivityDedup.js';
+import { SqlFaqStore } from './storage/sqlFaqStore.js';
+import { SqlFeedbackLog } from './storage/sqlFeedbackLog.js';
+import { SqlStateStorage } from './storage/sqlStateStorage.js';
+import { SqlUnansweredLog } from './storage/sqlUnansweredLog.js';
+
+export interface App {
+  readonly server: Server;
+  readonly db: SqlDatabase;
+  readonly faqs: FaqService;
+  /** Starts listening; resolves with the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every part from the configuration and wires them together. */
+export async function createApp(config: Config, secrets: Secrets, logger: Logger): Promise<App> {
+  const db = await openDatabase(config.databaseUrl, process.cwd(), (err) => logger.error({ err, module: 'storage' }, 'database connection lost'));
+  const faqs = new FaqService(new SqlFaqStore(db));
+  const { seeded, entries } = await faqs.start(seedFaqs());
+  logger.info({ module: 'faq', seeded, entries, store: db.dialect }, seeded ? 'knowledge base seeded' : 'knowledge base loaded');
+
+  const storage = new SqlStateStorage(db);
+  const conversationState = new ConversationState(storage);
+  const unanswered = new SqlUnansweredLog(db);
+  const mainDialog = new MainDialog({
+    faqs,
+    feedback: new SqlFeedbackLog(db),
+    unanswered,
+    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+  });
+  const bot = new CustomerBot({
+    conversationState,
+    dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    mainDialog,
+  });
+
+  const adapter = createBotAdapter(config, logger);
+  if (!config.microsoftApp) {
+    logger.warn(
+      { module: 'adapter' },
+      'MicrosoftAppId is not set: running in local (Emulator) mode without channel authentication; /api/messages accepts only loopback callers',
+    );
+  }
+
+  const server = createServer(logger);
+  const httpLog = logger.child({ module: 'http' });
+  server.get('/healthz', route(httpLog, healthHandler(db, () => faqs.size)));
+  server.post(
+    '/api/messages',
+    route(
+      httpLog,
+      messagesHandler({
+        adapter,
+        logic: (context) => bot.run(context),
+        dedup: new SqlActivityDedup(db),
+        localMode: !config.microsoftApp,
+        allowUnauthenticatedChannel: config.allowUnauthenticatedChannel,
+        log: logger.child({ module: 'messages' }),
+      }),
+    ),
+  );
+  registerAdminFaqRoutes(server, { faqs, unanswered, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+
+  return {
+    server,
+    db,
+    faqs,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { BOT_MESSAGES } from '../dialogs/botMessages.js';
+import { detectLocale } from '../knowledge/localeDetector.js';
+
+/** A reply the channel did not accept in time. */
+export class DeliveryTimeoutError extends Error {
+  constructor(readonly conversationId: string, readonly timeoutMs: number) {
+    super(`reply to conversation ${conversationId} not delivered within ${timeoutMs} ms`);
+    this.name = 'DeliveryTimeoutError';
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * CloudAdapter with its activity processing open to our own HTTP layer, which parses, bounds
+ * and checks the request itself (`CloudAdapter.process` answers errors in its own format).
+ */
+export class ShopBotAdapter extends CloudAdapter {
+  /** Authenticates the caller (when an app id is set) and runs `logic` for the activity. */
+  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
+ * The Bot Framework adapter: validates channel JWTs when an app id is configured, bounds
+ * every outgoing reply by a timeout, and turns an unhandled error into a logged event and a
+ * polite apology (never a stack trace) for the customer.
+ */
+export function createBotAdapter(config: Config, logger: Logger): ShopBotAdapter {
+  const app = config.microsoftApp;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: app?.id ?? '',
+    MicrosoftAppPassword: app?.password ?? '',
+    MicrosoftAppType: app?.type ?? 'MultiTenant',
+    MicrosoftAppTenantId: app?.tenantId ?? '',
+  });
+  const adapter = new ShopBotAdapter(auth);
+  const log = logger.child({ module: 'adapter' });
+
+  adapter.use(async (context, next) => {
+    context.onSendActivities((ctx, activities, send) =>
+      withTimeout(send(), config.replyTimeoutMs, () => new DeliveryTimeoutError(ctx.activity.conversation.id, config.replyTimeoutMs)),
+    );
+    await next();
+  });
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const conversationId = context.activity.conversation?.id;
+    log.error({ err: error, conversationId, activityId: context.activity.id, channelId: context.activity.channelId }, 'turn failed');
+    if (error instanceof DeliveryTimeoutError) return;
+    const say = BOT_MESSAGES[detectLocale(context.activity.text ?? '', context.activity.locale)];
+    try {
+      await context.sendActivity(say.turnError);
+    } catch (sendError) {
+      log.error({ err: sendError, conversationId }, 'apology not delivered either');
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const secret = z.string().min(16, 'must be at least 16 characters').optional();
+const blankAsUnset = (v: unknown): unknown => (v === '' ? undefined : v);
+
+/** Every setting the bot reads from the environment; `.env.example` documents each one. */
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/u, 'must start with sqlite: or postgres://')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_TOKEN: z.preprocess(blankAsUnset, secret),
+    AGENT_TOKEN: z.preprocess(blankAsUnset, secret),
+    MicrosoftAppId: z.preprocess(blankAsUnset, z.string().optional()),
+    MicrosoftAppPassword: z.preprocess(blankAsUnset, z.string().optional()),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.preprocess(blankAsUnset, z.string().optional()),
+    ALLOW_UNAUTHENTICATED_CHANNEL: flag,
+    REPLY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when MicrosoftAppPassword is set' });
+    }
+  });
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  readonly adminToken?: string;
+  readonly agentToken?: string;
+  /** Bot Framework registration; absent means local (Emulator) mode. */
+  readonly microsoftApp?: { readonly id: string; readonly password?: string; readonly type: string; readonly tenantId?: string };
+  readonly allowUnauthenticatedChannel: boolean;
+  readonly replyTimeoutMs: number;
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: string[] };
+
+/** Reads and validates the configuration; errors name the variable and what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ConfigResult {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`) };
+  }
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.DATA_DIR);
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir,
+      databaseUrl: e.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'bot.db')}`,
+      logLevel: e.LOG_LEVEL,
+      ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+      ...(e.AGENT_TOKEN ? { agentToken: e.AGENT_TOKEN } : {}),
+      ...(e.MicrosoftAppId
+        ? {
+            microsoftApp: {
+              id: e.MicrosoftAppId,
+              type: e.MicrosoftAppType,
+              ...(e.MicrosoftAppPassword ? { password: e.MicrosoftAppPassword } : {}),
+              ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+            },
+          }
+        : {}),
+      allowUnauthenticatedChannel: e.ALLOW_UNAUTHENTICATED_CHANNEL,
+      replyTimeoutMs: e.REPLY_TIMEOUT_MS,
+    },
+  };
+}

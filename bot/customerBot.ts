@@ -1,0 +1,41 @@
+import { ActivityHandler, ActionTypes, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { localeFromTag } from '../knowledge/localeDetector.js';
+import { BOT_MESSAGES } from '../dialogs/botMessages.js';
+import type { MainDialog } from '../dialogs/mainDialog.js';
+
+export interface CustomerBotOptions {
+  readonly conversationState: ConversationState;
+  readonly dialogState: StatePropertyAccessor<DialogState>;
+  readonly mainDialog: MainDialog;
+}
+
+/**
+ * The bot customers talk to in any channel: greets a newcomer with the standard opening and
+ * hands every message to the main dialog; conversation state is saved after each turn.
+ */
+export class CustomerBot extends ActivityHandler {
+  constructor(private readonly options: CustomerBotOptions) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (newcomers.length > 0) await this.welcome(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.options.mainDialog.run(context, this.options.dialogState);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const say = BOT_MESSAGES[localeFromTag(context.activity.locale)];
+    const starters = say.starterQuestions.map((q) => ({ type: ActionTypes.ImBack, title: q, value: q }));
+    await context.sendActivity(MessageFactory.suggestedActions(starters, say.welcome));
+  }
+}

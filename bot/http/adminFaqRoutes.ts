@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { FaqDraftSchema, FaqEntrySchema, LOCALES } from '../../knowledge/faqEntry.js';
+import { detectLocale } from '../../knowledge/localeDetector.js';
+import type { UnansweredLog } from '../../dialogs/unansweredLog.js';
+import { FAQ_FORMATS, formatExport, parseImport } from '../faq/faqFormats.js';
+import type { FaqService } from '../faq/faqService.js';
+import { requireBearer } from './bearerAuth.js';
+import { HttpError } from './httpError.js';
+import { BODY_LIMITS, readBody, readValidJson, validate } from './jsonBody.js';
+import { route } from './route.js';
+
+export interface AdminFaqRoutesOptions {
+  readonly faqs: FaqService;
+  readonly unanswered: UnansweredLog;
+  readonly adminToken: string;
+  readonly log: Logger;
+}
+
+const ListQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  locale: z.enum(LOCALES).optional(),
+  category: z.string().max(100).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+const ImportQuerySchema = z.object({ format: z.enum(FAQ_FORMATS).default('json'), mode: z.enum(['merge', 'replace']).default('merge') });
+const ExportQuerySchema = z.object({ format: z.enum(FAQ_FORMATS).default('json') });
+const MatchBodySchema = z.object({ text: z.string().trim().min(1).max(2000), locale: z.enum(LOCALES).optional() });
+const UnansweredQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+const CONTENT_TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', 'qna-tsv': 'text/tab-separated-values; charset=utf-8' };
+const EXTENSIONS = { json: 'json', csv: 'csv', 'qna-tsv': 'tsv' };
+
+const query = (req: Request): Record<string, unknown> => Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
+const notFound = (id: string): HttpError => new HttpError(404, 'not_found', `No FAQ entry with id "${id}".`);
+
+/** The admin REST API over the knowledge base, behind the admin bearer token. */
+export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOptions): void {
+  const { faqs, log } = options;
+  const admin = (handler: Parameters<typeof route>[1]) =>
+    route(log, async (req, res) => {
+      requireBearer(req, options.adminToken, 'admin');
+      await handler(req, res);
+    });
+
+  server.get('/api/admin/faqs', admin(async (req, res) => {
+    res.send(200, await faqs.list(validate(ListQuerySchema, query(req))));
+  }));
+
+  server.get('/api/admin/faqs/export', admin(async (req, res) => {
+    const { format } = validate(ExportQuerySchema, query(req));
+    const body = formatExport(format, await faqs.all());
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="faqs.${EXTENSIONS[format]}"`);
+    res.sendRaw(200, body);
+  }));
+
+  server.get('/api/admin/faqs/:id', admin(async (req, res) => {
+    const id = idParam(req);
+    const entry = await faqs.get(id);
+    if (!entry) throw notFound(id);
+    res.send(200, entry);
+  }));
+
+  server.post('/api/admin/faqs', admin(async (req, res) => {
+    const draft = await readValidJson(req, FaqDraftSchema);
+    const stored = await faqs.create({ ...draft, id: draft.id ?? `faq-${randomUUID().slice(0, 12)}` });
+    if (stored === 'exists') throw new HttpError(409, 'conflict', `An FAQ entry with id "${draft.id}" already exists; use PUT to change it.`);
+    log.info({ faqId: stored.id }, 'faq created');
+    res.send(201, stored);
+  }));
+
+  server.put('/api/admin/faqs/:id', admin(async (req, res) => {
+    const id = idParam(req);
+    const draft = await readValidJson(req, FaqDraftSchema);
+    if (draft.id !== undefined && draft.id !== id) {
+      throw new HttpError(400, 'validation_failed', `id: "${draft.id}" in the body does not match "${id}" in the path`, [{ field: 'id', message: 'does not match the path' }]);
+    }
+    const stored = await faqs.update(FaqEntrySchema.parse({ ...draft, id }));
+    if (stored === 'missing') throw notFound(id);
+    log.info({ faqId: id }, 'faq updated');
+    res.send(200, stored);
+  }));
+
+  server.del('/api/admin/faqs/:id', admin(async (req, res) => {
+    const id = idParam(req);
+    if (!(await faqs.delete(id))) throw notFound(id);
+    log.info({ faqId: id }, 'faq deleted');
+    res.send(204);
+  }));
+
+  server.post('/api/admin/faqs/import', admin(async (req, res) => {
+    const { format, mode } = validate(ImportQuerySchema, query(req));
+    const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
+    const parsed = parseImport(format, body);
+    if (!parsed.ok) {
+      const first = parsed.issues[0]!;
+      const where = first.row > 0 ? `Row ${first.row}, ${first.field}` : `The file`;
+      throw new HttpError(400, 'import_invalid', `${where}: ${first.message}. Nothing was imported.`, { issues: parsed.issues.slice(0, 100), total: parsed.issues.length });
+    }
+    const result = await faqs.import(parsed.entries, mode);
+    log.info({ format, mode, ...result }, 'faqs imported');
+    res.send(200, result);
+  }));
+
+  server.post('/api/admin/match', admin(async (req, res) => {
+    const body = await readValidJson(req, MatchBodySchema);
+    const locale = body.locale ?? detectLocale(body.text);
+    const result = faqs.match(body.text, locale);
+    const best = result.kind === 'answer' ? { id: result.best.entry.id, score: result.best.score } : null;
+    res.send(200, {
+      answered: result.kind === 'answer',
+      best,
+      candidates: result.candidates.map((c) => ({ id: c.entry.id, score: c.score, question: c.entry.question })),
+      decision: result.kind,
+      locale,
+    });
+  }));
+
+  server.get('/api/admin/unanswered', admin(async (req, res) => {
+    const { limit } = validate(UnansweredQuerySchema, query(req));
+    res.send(200, { items: await options.unanswered.groups(limit) });
+  }));
+}

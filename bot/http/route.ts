@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Next, Request, RequestHandler, Response } from 'restify';
+import { HttpError, sendError } from './httpError.js';
+
+/**
+ * Adapts an async handler to restify: a thrown `HttpError` becomes its JSON error, anything else
+ * a logged 500 that reveals nothing internal.
+ */
+export function route(log: Logger, handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return (req: Request, res: Response, next: Next) => {
+    handler(req, res)
+      .catch((err: unknown) => {
+        if (err instanceof HttpError) return sendError(res, err);
+        log.error({ err, method: req.method, url: req.url }, 'request failed');
+        sendError(res, new HttpError(500, 'internal_error', 'Something went wrong on our side; it has been logged.'));
+      })
+      .finally(() => next());
+  };
+}

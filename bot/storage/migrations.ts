@@ -1,0 +1,63 @@
+import type { SqlDatabase, SqlExecutor } from './sqlDatabase.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** Statements in the SQL that SQLite and PostgreSQL share. */
+  readonly statements: readonly string[];
+}
+
+/**
+ * The schema, one versioned step at a time. Append new steps; never edit an applied one.
+ * Times are epoch milliseconds (BIGINT); JSON values are TEXT.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'faq knowledge base, bot state, feedback, unanswered questions, delivered activities',
+    statements: [
+      `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE faqs (
+        id TEXT PRIMARY KEY, locale TEXT NOT NULL, question TEXT NOT NULL, alternates TEXT NOT NULL,
+        answer TEXT NOT NULL, category TEXT, tags TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE INDEX faqs_locale_category ON faqs (locale, category)`,
+      `CREATE TABLE bot_state (key TEXT PRIMARY KEY, doc TEXT NOT NULL, etag TEXT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE TABLE faq_feedback (
+        id TEXT PRIMARY KEY, faq_id TEXT NOT NULL, conversation_id TEXT NOT NULL, helpful INTEGER NOT NULL,
+        question TEXT NOT NULL, locale TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE INDEX faq_feedback_faq ON faq_feedback (faq_id)`,
+      `CREATE TABLE unanswered_questions (
+        id TEXT PRIMARY KEY, text TEXT NOT NULL, normalized TEXT NOT NULL, locale TEXT NOT NULL,
+        conversation_id TEXT NOT NULL, reason TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE INDEX unanswered_normalized ON unanswered_questions (normalized)`,
+      `CREATE TABLE processed_activities (
+        conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL, created_at BIGINT NOT NULL,
+        PRIMARY KEY (conversation_id, activity_id))`,
+      `CREATE INDEX processed_activities_created ON processed_activities (created_at)`,
+    ],
+  },
+];
+
+/**
+ * Brings the schema up to date; safe to run on every start and from several processes at once
+ * (PostgreSQL serialises them on an advisory lock; SQLite on its write lock).
+ */
+export async function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+  return db.transaction(async (tx) => {
+    if (db.dialect === 'postgres') await tx.get(`SELECT pg_advisory_xact_lock(7262011)`);
+    const applied = new Set((await tx.all<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => r.version));
+    const done: number[] = [];
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
+      await apply(tx, m);
+      done.push(m.version);
+    }
+    return done;
+  });
+}
+
+async function apply(tx: SqlExecutor, migration: Migration): Promise<void> {
+  for (const statement of migration.statements) await tx.run(statement);
+  await tx.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [migration.version, migration.name, Date.now()]);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { normalizeText } from '../knowledge/textNormalizer.js';
+import { BOT_MESSAGES } from './botMessages.js';
+
+/** What a button press carries in `activity.value` (messageBack), so no text has to be parsed. */
+export const ButtonValueSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('feedback'), faqId: z.string(), helpful: z.boolean() }),
+  z.object({ action: z.literal('pick'), faqId: z.string() }),
+  z.object({ action: z.literal('noneOfThese') }),
+  z.object({ action: z.literal('human') }),
+]);
+export type ButtonValue = z.infer<typeof ButtonValueSchema>;
+
+/** What the customer wants from this message. */
+export type CustomerIntent = ButtonValue | { action: 'ask'; text: string };
+
+const all = Object.values(BOT_MESSAGES);
+const same = (a: string, b: string): boolean => normalizeText(a) === normalizeText(b);
+const HUMAN_WORDS = ['转人工', '人工', '人工客服', '真人', 'human', 'agent', 'talk to a person', 'talk to a human', 'real person'];
+
+/**
+ * Reads the intent from a button's value or, for channels that only send text (imBack, typing
+ * the button's caption), from the text itself. `lastAnswerId` is the FAQ just answered, which
+ * typed "helpful"/"not helpful" refers to.
+ */
+export function readIntent(text: string, value: unknown, lastAnswerId: string | undefined): CustomerIntent {
+  const button = ButtonValueSchema.safeParse(value);
+  if (button.success) return button.data;
+  if (lastAnswerId && all.some((m) => same(text, m.helpful))) return { action: 'feedback', faqId: lastAnswerId, helpful: true };
+  if (lastAnswerId && all.some((m) => same(text, m.notHelpful))) return { action: 'feedback', faqId: lastAnswerId, helpful: false };
+  if (all.some((m) => same(text, m.noneOfThese))) return { action: 'noneOfThese' };
+  if (all.some((m) => same(text, m.askHuman)) || HUMAN_WORDS.some((w) => same(text, w))) return { action: 'human' };
+  return { action: 'ask', text };
+}

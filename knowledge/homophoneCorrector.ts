@@ -1,0 +1,75 @@
+import { pinyinKey } from './pinyinKey.js';
+
+/**
+ * Corrects Chinese input-method typos against the character pairs the knowledge base uses:
+ * a pair the KB never uses ("退贷", "尺马") is replaced by the most used known pair that sounds
+ * the same under fuzzy pinyin ("退货", "尺码"). The Chinese counterpart of spelling correction.
+ */
+export class HomophoneCorrector {
+  /** pinyin key of a pair -> known pairs with that sound and how often they occur */
+  private readonly bySound = new Map<string, Map<string, number>>();
+  private readonly pairs = new Map<string, number>();
+
+  add(text: string): void {
+    for (const pair of hanPairs(text)) {
+      this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
+      const sound = soundOf(pair);
+      const known = this.bySound.get(sound) ?? new Map<string, number>();
+      known.set(pair, (known.get(pair) ?? 0) + 1);
+      this.bySound.set(sound, known);
+    }
+  }
+
+  remove(text: string): void {
+    for (const pair of hanPairs(text)) {
+      decrement(this.pairs, pair);
+      const known = this.bySound.get(soundOf(pair));
+      if (known) decrement(known, pair);
+    }
+  }
+
+  /** The text with unknown character pairs replaced by their known homophones. */
+  correct(text: string): string {
+    const chars = [...text];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = chars[i]! + chars[i + 1]!;
+      if (!isHanPair(pair) || this.pairs.has(pair)) continue;
+      const replacement = this.mostUsed(soundOf(pair));
+      if (!replacement) continue;
+      const [a, b] = [...replacement];
+      // Keep a character that already forms a known pair with its left neighbour.
+      if (a !== chars[i] && i > 0 && this.pairs.has(chars[i - 1]! + chars[i]!)) continue;
+      chars[i] = a!;
+      chars[i + 1] = b!;
+    }
+    return chars.join('');
+  }
+
+  private mostUsed(sound: string): string | undefined {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [pair, count] of this.bySound.get(sound) ?? []) {
+      if (count > bestCount) [best, bestCount] = [pair, count];
+    }
+    return best;
+  }
+}
+
+function hanPairs(text: string): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i]! + chars[i + 1]!;
+    if (isHanPair(pair)) out.push(pair);
+  }
+  return out;
+}
+
+const isHanPair = (pair: string): boolean => /^\p{Script=Han}{2}$/u.test(pair);
+const soundOf = (pair: string): string => [...pair].map(pinyinKey).join('_');
+
+function decrement(map: Map<string, number>, key: string): void {
+  const n = map.get(key) ?? 0;
+  if (n <= 1) map.delete(key);
+  else map.set(key, n - 1);
+}
