@@ -94,7 +94,9 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
         });
       }),
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await db.close();
     },
   };

@@ -27,11 +27,6 @@ const ConfigSchema = z
     MicrosoftAppTenantId: z.preprocess(blankAsUnset, z.string().optional()),
     ALLOW_UNAUTHENTICATED_CHANNEL: flag,
     REPLY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when MicrosoftAppPassword is set' });
-    }
   });
 
 export interface Config {
@@ -52,10 +47,12 @@ export type ConfigResult = { readonly ok: true; readonly config: Config } | { re
 
 /** Reads and validates the configuration; errors name the variable and what is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ConfigResult {
-  const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`) };
-  }
+  // A variable set to the empty string (`PORT=` in a .env file) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(given);
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  if (given.MicrosoftAppPassword && !given.MicrosoftAppId) errors.push('MicrosoftAppId: is required when MicrosoftAppPassword is set');
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const e = parsed.data;
   const dataDir = resolve(cwd, e.DATA_DIR);
   return {

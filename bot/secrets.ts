@@ -42,8 +42,8 @@ export function loadSecrets(dataDir: string, configured: Partial<Record<SecretNa
     chmodSync(file, 0o600);
   }
   return {
-    adminToken: configured.adminToken ?? next.adminToken!,
-    agentToken: configured.agentToken ?? next.agentToken!,
+    adminToken: configured.adminToken || next.adminToken!,
+    agentToken: configured.agentToken || next.agentToken!,
     generated,
   };
 }

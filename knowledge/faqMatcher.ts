@@ -30,7 +30,7 @@ export interface MatchThresholds {
   readonly margin: number;
 }
 
-export const DEFAULT_THRESHOLDS: MatchThresholds = { answer: 0.42, suggest: 0.25, margin: 0.06 };
+export const DEFAULT_THRESHOLDS: MatchThresholds = { answer: 0.42, suggest: 0.3, margin: 0.06 };
 
 /**
  * Thresholds per locale, over `DEFAULT_THRESHOLDS`, tuned on the dev half of the eval set.

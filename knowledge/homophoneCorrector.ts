@@ -1,3 +1,4 @@
+import { sameWordPairs } from './chineseWords.js';
 import { pinyinKey } from './pinyinKey.js';
 
 /**
@@ -28,17 +29,23 @@ export class HomophoneCorrector {
     }
   }
 
-  /** The text with unknown character pairs replaced by their known homophones. */
+  /**
+   * The text with unknown character pairs replaced by their known homophones. A character that
+   * already belongs to a real word with a neighbour outside the pair is left alone ("笑话呗"
+   * keeps 笑话 although 花呗 sounds like 话呗).
+   */
   correct(text: string): string {
     const chars = [...text];
+    const joined = sameWordPairs(text);
     for (let i = 0; i + 1 < chars.length; i++) {
       const pair = chars[i]! + chars[i + 1]!;
       if (!isHanPair(pair) || this.pairs.has(pair)) continue;
       const replacement = this.mostUsed(soundOf(pair));
       if (!replacement) continue;
       const [a, b] = [...replacement];
-      // Keep a character that already forms a known pair with its left neighbour.
-      if (a !== chars[i] && i > 0 && this.pairs.has(chars[i - 1]! + chars[i]!)) continue;
+      const leftBound = i > 0 && (joined[i - 1] === true || this.pairs.has(chars[i - 1]! + chars[i]!));
+      const rightBound = i + 2 < chars.length && joined[i + 1] === true;
+      if ((a !== chars[i] && leftBound) || (b !== chars[i + 1] && rightBound)) continue;
       chars[i] = a!;
       chars[i + 1] = b!;
     }

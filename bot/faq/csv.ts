@@ -1,6 +1,7 @@
 /**
  * RFC 4180 CSV (and, with a tab delimiter and no quoting, TSV): rows of fields. Quoted fields
- * may hold the delimiter, doubled quotes and line breaks. Blank lines are skipped.
+ * may hold the delimiter, doubled quotes and line breaks. Blank lines come back as `['']`
+ * so that record numbers match what a person counts; an unclosed quote is an error.
  */
 export function parseDelimited(text: string, delimiter = ',', quoting = true): string[][] {
   const rows: string[][] = [];
@@ -31,12 +32,16 @@ export function parseDelimited(text: string, delimiter = ',', quoting = true): s
       row = [];
     } else field += ch;
   }
+  if (quoted) throw new Error(`has a quote opened in record ${rows.length + 1} that is never closed`);
   if (field !== '' || row.length > 0) {
     endField();
     rows.push(row);
   }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  return rows;
 }
+
+/** Whether a parsed record is empty (a blank line). */
+export const isBlankRecord = (fields: readonly string[]): boolean => fields.every((f) => f.trim() === '');
 
 /** One CSV line; fields with a comma, quote or line break are quoted. */
 export function csvLine(fields: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FaqDraftSchema, type FaqEntry } from '../../knowledge/faqEntry.js';
 import { detectLocale } from '../../knowledge/localeDetector.js';
-import { csvLine, parseDelimited } from './csv.js';
+import { csvLine, isBlankRecord, parseDelimited } from './csv.js';
 
 export const FAQ_FORMATS = ['json', 'csv', 'qna-tsv'] as const;
 export type FaqFormat = (typeof FAQ_FORMATS)[number];
@@ -61,11 +61,12 @@ function fromJson(body: string): Array<{ row: number; value: unknown }> {
 }
 
 function fromCsv(body: string): Array<{ row: number; value: unknown }> {
-  const [header, ...rows] = parseDelimited(body);
+  const [header, ...rows] = parseDelimited(body).filter((r, i) => i > 0 || !isBlankRecord(r));
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => c !== 'id' && c !== 'category' && !names.includes(c));
   if (missing.length > 0) throw new Error(`header row lacks column(s): ${missing.join(', ')}`);
-  return rows.map((fields, i) => {
+  return rows.flatMap((fields, i) => {
+    if (isBlankRecord(fields)) return [];
     const get = (name: string): string | undefined => {
       const at = names.indexOf(name);
       const v = at >= 0 ? fields[at]?.trim() : undefined;
@@ -73,7 +74,7 @@ function fromCsv(body: string): Array<{ row: number; value: unknown }> {
     };
     const split = (v: string | undefined): string[] => (v ?? '').split('|').map((s) => s.trim()).filter(Boolean);
     const tags = split(get('tags'));
-    return {
+    return [{
       row: i + 2,
       value: {
         id: get('id'),
@@ -84,7 +85,7 @@ function fromCsv(body: string): Array<{ row: number; value: unknown }> {
         ...(get('category') ? { category: get('category') } : {}),
         ...(tags.length > 0 ? { tags } : {}),
       },
-    };
+    }];
   });
 }
 
@@ -95,18 +96,19 @@ function fromCsv(body: string): Array<{ row: number; value: unknown }> {
  * locale; otherwise the locale is detected from the text. `\n` in answers is a line break.
  */
 function fromQnaTsv(body: string): Array<{ row: number; value: unknown }> {
-  const [header, ...rows] = parseDelimited(body, '\t', false);
+  const [header, ...rows] = parseDelimited(body, '\t', false).filter((r, i) => i > 0 || !isBlankRecord(r));
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const q = names.indexOf('question');
   const a = names.indexOf('answer');
   if (q < 0 || a < 0) throw new Error('header row must have Question and Answer columns (QnA Maker TSV export)');
   const groups = new Map<string, { row: number; questions: string[]; answer: string; metadata: Map<string, string>; qnaId?: string }>();
   rows.forEach((fields, i) => {
-    const answer = (fields[a] ?? '').replace(/\\n/gu, '\n').trim();
+    if (isBlankRecord(fields)) return;
+    const answer = unescapeTsv(fields[a] ?? '').trim();
     const qnaId = names.includes('qnaid') ? fields[names.indexOf('qnaid')]?.trim() || undefined : undefined;
     const key = qnaId ? `id:${qnaId}` : `answer:${answer}`;
     const group = groups.get(key) ?? { row: i + 2, questions: [], answer, metadata: parseMetadata(fields[names.indexOf('metadata')]), ...(qnaId ? { qnaId } : {}) };
-    const question = (fields[q] ?? '').trim();
+    const question = unescapeTsv(fields[q] ?? '').trim();
     if (question) group.questions.push(question);
     groups.set(key, group);
   });
@@ -125,6 +127,11 @@ function fromQnaTsv(body: string): Array<{ row: number; value: unknown }> {
       },
     };
   });
+}
+
+/** TSV cells carry line breaks as `\n` and backslashes as `\\`. */
+function unescapeTsv(cell: string): string {
+  return cell.replace(/\\(n|\\)/gu, (_, c: string) => (c === 'n' ? '\n' : '\\'));
 }
 
 function parseMetadata(field: string | undefined): Map<string, string> {
@@ -152,7 +159,7 @@ export function formatExport(format: FaqFormat, entries: readonly FaqEntry[]): s
     for (const e of entries) lines.push(csvLine([e.id, e.locale, e.question, e.alternates.join('|'), e.answer, e.category ?? '', (e.tags ?? []).join('|')]));
     return lines.join('\r\n') + '\r\n';
   }
-  const tsv = (s: string): string => s.replace(/\t/gu, ' ').replace(/\r?\n/gu, '\\n');
+  const tsv = (s: string): string => s.replace(/\\/gu, '\\\\').replace(/\t/gu, ' ').replace(/\r?\n/gu, '\\n');
   const lines = ['Question\tAnswer\tSource\tMetadata\tQnaId'];
   entries.forEach((e, i) => {
     const metadata = [`locale:${e.locale.toLowerCase()}`, ...(e.category ? [`category:${e.category}`] : []), `id:${e.id}`].join('|');
