@@ -7,10 +7,11 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  */
 export function sameWordPairs(run: string): boolean[] {
   const joined: boolean[] = [];
+  let first = true;
   for (const { segment } of segmenter.segment(run)) {
-    const length = [...segment].length;
-    if (joined.length > 0) joined.push(false);
-    for (let i = 1; i < length; i++) joined.push(true);
+    if (!first) joined.push(false);
+    first = false;
+    for (let i = [...segment].length; i > 1; i--) joined.push(true);
   }
   return joined;
 }

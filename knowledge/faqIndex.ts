@@ -1,5 +1,5 @@
 import type { FaqEntry } from './faqEntry.js';
-import type { Feature, FeatureExtractor } from './featureExtractor.js';
+import { stem, type Feature, type FeatureExtractor } from './featureExtractor.js';
 import { isEnglishWord } from './englishLexicon.js';
 import { HomophoneCorrector } from './homophoneCorrector.js';
 import { SpellingCorrector } from './spellingCorrector.js';
@@ -71,6 +71,9 @@ export class FaqIndex {
   private readonly faqs: Array<IndexedFaq | undefined> = [];
   private readonly faqSlot = new Map<string, number>();
   private readonly speller = new SpellingCorrector(4, isEnglishWord);
+  /** Stems of the vocabulary, for misspellings two letters off a word but one off its stem. */
+  private readonly stemSpeller = new SpellingCorrector(4);
+  private readonly wordOfStem = new Map<string, string>();
   private readonly homophones = new HomophoneCorrector();
   private deadDocs = 0;
   private scratch = new Float64Array(0);
@@ -96,7 +99,7 @@ export class FaqIndex {
     const slot = this.faqs.length;
     const texts = [...new Set([entry.question, ...entry.alternates].map(normalizeText))].filter((t) => t.length > 0);
     const words = texts.flatMap((t) => this.extractor.latinWords(t));
-    for (const w of words) this.speller.add(w);
+    for (const w of words) this.addWord(w);
     for (const t of texts) this.homophones.add(t);
     const faq: IndexedFaq = { entry, docs: [], fids: new Set(), texts, words };
     for (const text of texts) {
@@ -116,7 +119,10 @@ export class FaqIndex {
     const faq = this.faqs[slot]!;
     for (const docId of faq.docs) this.docs[docId]!.alive = false;
     for (const fid of faq.fids) this.df[fid] = (this.df[fid] ?? 1) - 1;
-    for (const w of faq.words) this.speller.remove(w);
+    for (const w of faq.words) {
+      this.speller.remove(w);
+      this.stemSpeller.remove(stem(w));
+    }
     for (const t of faq.texts) this.homophones.remove(t);
     this.faqs[slot] = undefined;
     this.faqSlot.delete(id);
@@ -128,7 +134,7 @@ export class FaqIndex {
   /** Entries ranked by similarity to the query, best first, at most `limit`. */
   search(query: string, limit: number): ScoredFaq[] {
     const normalized = this.homophones.correct(normalizeText(query));
-    const features = this.extractor.extract(normalized, (w) => this.speller.correct(w));
+    const features = this.extractor.extract(normalized, (w) => this.correctWord(w));
     const known = features.flatMap((f) => {
       const fid = this.featureIds.get(f.key);
       return fid === undefined || (this.df[fid] ?? 0) === 0 ? [] : [{ fid, weight: f.weight * this.idf(fid) }];
@@ -142,6 +148,25 @@ export class FaqIndex {
       if (scored.score > (best.get(faqSlot)?.score ?? -1)) best.set(faqSlot, scored);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  private addWord(word: string): void {
+    this.speller.add(word);
+    const s = stem(word);
+    this.stemSpeller.add(s);
+    if (!this.wordOfStem.has(s)) this.wordOfStem.set(s, word);
+  }
+
+  /**
+   * A misspelt word onto the vocabulary: first the word itself ("adress" -> "address"), then its
+   * stem ("recieve" is two letters off "received" but one off its stem "receiv").
+   */
+  private correctWord(word: string): string {
+    const corrected = this.speller.correct(word);
+    if (corrected !== word || this.speller.has(word) || isEnglishWord(word)) return corrected;
+    const s = stem(word);
+    const byStem = this.stemSpeller.correct(s);
+    return byStem === s ? word : (this.wordOfStem.get(byStem) ?? word);
   }
 
   private idf(fid: number): number {

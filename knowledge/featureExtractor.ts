@@ -59,7 +59,8 @@ function unknownWordShare(word: string): number {
   return tag === undefined || tag.startsWith('NN') ? 1 : FEATURE_WEIGHTS.unknownNonNoun;
 }
 
-const stem = (word: string): string => porterStemmer.stem(word);
+/** The Porter stem of a lower-case English word. */
+export const stem = (word: string): string => porterStemmer.stem(word);
 
 /** Concept matchers for one script, built once. */
 function chineseConcepts(groups: readonly ConceptGroup[]): AhoCorasick<string> {

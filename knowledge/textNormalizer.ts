@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { expandContractions } from './englishContractions.js';
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
@@ -10,13 +11,13 @@ const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 
 /**
  * Normalises free text for matching: full-width to half-width (NFKC), traditional to simplified
- * Chinese, lower case, punctuation and runs of spaces to one space. Spaces between two Han
+ * Chinese, lower case, English contractions expanded, punctuation and runs of spaces to one space. Spaces between two Han
  * characters are dropped, because customers type "退 款" and mean "退款".
  */
 export function normalizeText(input: string): string {
   let text = input.normalize('NFKC');
   if (HAN.test(text)) text = toSimplified(text);
-  text = text.toLowerCase().replace(SEPARATORS, ' ');
+  text = expandContractions(text.toLowerCase()).replace(SEPARATORS, ' ');
   text = text.replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1');
   return text.trim();
 }
