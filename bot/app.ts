@@ -6,6 +6,16 @@ import { seedFaqs } from '../knowledge/seedFaqs.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { ConversationData } from '../dialogs/conversationData.js';
 import { createBotAdapter } from './botAdapter.js';
+import { DirectLineBotAdapter } from './directline/directLineBotAdapter.js';
+import { DirectLineHub } from './directline/directLineHub.js';
+import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
+import { attachDirectLineStream } from './directline/directLineStream.js';
+import { DirectLineTokens } from './directline/directLineTokens.js';
+import { registerChatTokenRoute } from './http/chatTokenRoute.js';
+import { RateLimiter } from './http/rateLimiter.js';
+import { registerStaticRoutes } from './http/staticRoutes.js';
+import { SqlDirectLineStore } from './storage/sqlDirectLineStore.js';
+import { turnErrorHandler } from './turnErrorHandler.js';
 import type { Config } from './config.js';
 import { CustomerBot } from './customerBot.js';
 import { FaqService } from './faq/faqService.js';
@@ -81,6 +91,20 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   );
   registerAdminFaqRoutes(server, { faqs, unanswered, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
 
+  // Our own Direct Line channel, for the chat page and any Direct Line client.
+  const dlLog = logger.child({ module: 'directline' });
+  const dlStore = new SqlDirectLineStore(db);
+  const hub = new DirectLineHub();
+  const tokens = new DirectLineTokens(secrets.tokenSigningKey, config.directLineTokenTtlSeconds);
+  const dlAdapter = new DirectLineBotAdapter(dlStore, hub, { id: 'shop-bot', name: 'Shop assistant', role: 'bot' });
+  dlAdapter.onTurnError = turnErrorHandler(logger.child({ module: 'directline-adapter' }));
+  registerDirectLineRoutes(server, { store: dlStore, hub, tokens, adapter: dlAdapter, logic: (context) => bot.run(context), secret: secrets.directLineSecret, log: dlLog });
+  const streams = attachDirectLineStream(server.server, { store: dlStore, hub, tokens, log: dlLog });
+  if (config.chatTokenEndpoint) {
+    registerChatTokenRoute(server, { store: dlStore, tokens, limiter: new RateLimiter(config.chatTokenRatePerMinute, 60_000), log: httpLog });
+  }
+  registerStaticRoutes(server, httpLog);
+
   return {
     server,
     db,
@@ -94,6 +118,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
         });
       }),
     close: async () => {
+      for (const client of streams.clients) client.terminate();
+      streams.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

@@ -1,16 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { BOT_MESSAGES } from '../dialogs/botMessages.js';
-import { detectLocale } from '../knowledge/localeDetector.js';
-
-/** A reply the channel did not accept in time. */
-export class DeliveryTimeoutError extends Error {
-  constructor(readonly conversationId: string, readonly timeoutMs: number) {
-    super(`reply to conversation ${conversationId} not delivered within ${timeoutMs} ms`);
-    this.name = 'DeliveryTimeoutError';
-  }
-}
+import { DeliveryTimeoutError, turnErrorHandler } from './turnErrorHandler.js';
 
 function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -54,16 +45,6 @@ export function createBotAdapter(config: Config, logger: Logger): ShopBotAdapter
     await next();
   });
 
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const conversationId = context.activity.conversation?.id;
-    log.error({ err: error, conversationId, activityId: context.activity.id, channelId: context.activity.channelId }, 'turn failed');
-    if (error instanceof DeliveryTimeoutError) return;
-    const say = BOT_MESSAGES[detectLocale(context.activity.text ?? '', context.activity.locale)];
-    try {
-      await context.sendActivity(say.turnError);
-    } catch (sendError) {
-      log.error({ err: sendError, conversationId }, 'apology not delivered either');
-    }
-  };
+  adapter.onTurnError = turnErrorHandler(log);
   return adapter;
 }

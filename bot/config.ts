@@ -27,6 +27,11 @@ const ConfigSchema = z
     MicrosoftAppTenantId: z.preprocess(blankAsUnset, z.string().optional()),
     ALLOW_UNAUTHENTICATED_CHANNEL: flag,
     REPLY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DIRECT_LINE_SECRET: secret,
+    TOKEN_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+    CHAT_TOKEN_ENDPOINT: z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true').transform((v) => v === 'true' || v === '1' || v === 'yes'),
+    CHAT_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   });
 
 export interface Config {
@@ -41,6 +46,12 @@ export interface Config {
   readonly microsoftApp?: { readonly id: string; readonly password?: string; readonly type: string; readonly tenantId?: string };
   readonly allowUnauthenticatedChannel: boolean;
   readonly replyTimeoutMs: number;
+  readonly directLineSecret?: string;
+  readonly tokenSigningKey?: string;
+  readonly directLineTokenTtlSeconds: number;
+  /** Whether the built-in chat page may mint anonymous visitor tokens (`POST /api/chat/token`). */
+  readonly chatTokenEndpoint: boolean;
+  readonly chatTokenRatePerMinute: number;
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: string[] };
@@ -77,6 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : {}),
       allowUnauthenticatedChannel: e.ALLOW_UNAUTHENTICATED_CHANNEL,
       replyTimeoutMs: e.REPLY_TIMEOUT_MS,
+      ...(e.DIRECT_LINE_SECRET ? { directLineSecret: e.DIRECT_LINE_SECRET } : {}),
+      ...(e.TOKEN_SIGNING_KEY ? { tokenSigningKey: e.TOKEN_SIGNING_KEY } : {}),
+      directLineTokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      chatTokenEndpoint: e.CHAT_TOKEN_ENDPOINT,
+      chatTokenRatePerMinute: e.CHAT_TOKEN_RATE_PER_MINUTE,
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { loadSecrets, maskSecret } from './secrets.js';
+import { loadSecrets, maskSecret, SECRET_ENV } from './secrets.js';
 import { createApp } from './app.js';
 
 const loaded = loadConfig();
@@ -14,14 +14,22 @@ if (!loaded.ok) {
 }
 const { config } = loaded;
 const logger = createLogger(config.logLevel);
-const secrets = loadSecrets(config.dataDir, { adminToken: config.adminToken, agentToken: config.agentToken });
+const secrets = loadSecrets(config.dataDir, {
+  adminToken: config.adminToken,
+  agentToken: config.agentToken,
+  directLineSecret: config.directLineSecret,
+  tokenSigningKey: config.tokenSigningKey,
+});
 
 if (secrets.generated.length > 0) {
   // Shown once, in full, to the operator's terminal; never written to the log.
-  const lines = secrets.generated.map((name) => `  ${name === 'adminToken' ? 'ADMIN_TOKEN' : 'AGENT_TOKEN'}=${secrets[name]}`);
-  process.stdout.write(`\nGenerated API tokens (saved in ${config.dataDir}/secrets.json; shown only this once):\n${lines.join('\n')}\n\n`);
+  const lines = secrets.generated.filter((name) => name !== 'tokenSigningKey').map((name) => `  ${SECRET_ENV[name]}=${secrets[name]}`);
+  process.stdout.write(`\nGenerated secrets (saved in ${config.dataDir}/secrets.json; shown only this once):\n${lines.join('\n')}\n\n`);
 }
-logger.info({ adminToken: maskSecret(secrets.adminToken), agentToken: maskSecret(secrets.agentToken) }, 'api tokens ready');
+logger.info(
+  { adminToken: maskSecret(secrets.adminToken), agentToken: maskSecret(secrets.agentToken), directLineSecret: maskSecret(secrets.directLineSecret) },
+  'secrets ready',
+);
 
 const app = await createApp(config, secrets, logger).catch((err: unknown) => {
   logger.fatal({ err }, 'could not start');

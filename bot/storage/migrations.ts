@@ -36,6 +36,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX processed_activities_created ON processed_activities (created_at)`,
     ],
   },
+  {
+    version: 2,
+    name: 'direct line conversations and activities',
+    statements: [
+      `CREATE TABLE dl_conversations (
+        id TEXT PRIMARY KEY, user_id TEXT NOT NULL, locale TEXT, started INTEGER NOT NULL,
+        next_seq BIGINT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE TABLE dl_activities (
+        conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, activity TEXT NOT NULL, created_at BIGINT NOT NULL,
+        PRIMARY KEY (conversation_id, seq))`,
+    ],
+  },
 ];
 
 /**

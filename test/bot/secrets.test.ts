@@ -6,6 +6,7 @@ import { loadSecrets, maskSecret } from '../../bot/secrets.js';
 
 const ADMIN = 'configured-admin-token-0001';
 const AGENT = 'configured-agent-token-0002';
+const CONFIGURED = { adminToken: ADMIN, agentToken: AGENT, directLineSecret: 'dls_configured-secret-01', tokenSigningKey: 'tsk_configured-signing-key-0123456789abcdef' };
 
 function readSecretsFile(dataDir: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, unknown>;
@@ -25,11 +26,13 @@ describe('loadSecrets', function () {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('generates both tokens on the first call and lists them as generated', function () {
+  it('generates every secret on the first call and lists them as generated', function () {
     const secrets = loadSecrets(dataDir, {});
-    expect(secrets.generated).to.have.members(['adminToken', 'agentToken']);
+    expect(secrets.generated).to.have.members(['adminToken', 'agentToken', 'directLineSecret', 'tokenSigningKey']);
     expect(secrets.adminToken).to.match(/^adm_[\w-]{32}$/u);
     expect(secrets.agentToken).to.match(/^agt_[\w-]{32}$/u);
+    expect(secrets.directLineSecret).to.match(/^dls_[\w-]{32}$/u);
+    expect(secrets.tokenSigningKey).to.match(/^tsk_[\w-]{43}$/u);
     expect(secrets.adminToken.slice(4)).not.to.equal(secrets.agentToken.slice(4));
   });
 
@@ -41,7 +44,8 @@ describe('loadSecrets', function () {
 
   it('saves the generated tokens in DATA_DIR/secrets.json, leaving no temporary file', function () {
     const secrets = loadSecrets(dataDir, {});
-    expect(readSecretsFile(dataDir)).to.deep.equal({ adminToken: secrets.adminToken, agentToken: secrets.agentToken });
+    const { generated: _g, ...values } = secrets;
+    expect(readSecretsFile(dataDir)).to.deep.equal(values);
     expect(readdirSync(dataDir)).to.deep.equal(['secrets.json']);
   });
 
@@ -55,7 +59,7 @@ describe('loadSecrets', function () {
     const first = loadSecrets(dataDir, {});
     const before = readFileSync(join(dataDir, 'secrets.json'), 'utf8');
     const second = loadSecrets(dataDir, {});
-    expect(second).to.deep.equal({ adminToken: first.adminToken, agentToken: first.agentToken, generated: [] });
+    expect(second).to.deep.equal({ ...first, generated: [] });
     expect(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).to.equal(before);
   });
 
@@ -67,13 +71,13 @@ describe('loadSecrets', function () {
   });
 
   it('uses configured tokens without generating or writing anything', function () {
-    const secrets = loadSecrets(dataDir, { adminToken: ADMIN, agentToken: AGENT });
-    expect(secrets).to.deep.equal({ adminToken: ADMIN, agentToken: AGENT, generated: [] });
+    const secrets = loadSecrets(dataDir, CONFIGURED);
+    expect(secrets).to.deep.equal({ ...CONFIGURED, generated: [] });
     expect(existsSync(join(dataDir, 'secrets.json'))).to.equal(false);
   });
 
   it('generates only the token that is not configured, and never writes the configured one', function () {
-    const secrets = loadSecrets(dataDir, { adminToken: ADMIN });
+    const secrets = loadSecrets(dataDir, { ...CONFIGURED, agentToken: undefined });
     expect(secrets.adminToken).to.equal(ADMIN);
     expect(secrets.agentToken).to.match(/^agt_/u);
     expect(secrets.generated).to.deep.equal(['agentToken']);
@@ -82,10 +86,10 @@ describe('loadSecrets', function () {
   });
 
   it('lets configured tokens win over stored ones', function () {
-    const stored = loadSecrets(dataDir, {});
-    const secrets = loadSecrets(dataDir, { adminToken: ADMIN, agentToken: AGENT });
-    expect(secrets).to.deep.equal({ adminToken: ADMIN, agentToken: AGENT, generated: [] });
-    expect(readSecretsFile(dataDir)).to.deep.equal({ adminToken: stored.adminToken, agentToken: stored.agentToken });
+    const { generated: _g, ...stored } = loadSecrets(dataDir, {});
+    const secrets = loadSecrets(dataDir, CONFIGURED);
+    expect(secrets).to.deep.equal({ ...CONFIGURED, generated: [] });
+    expect(readSecretsFile(dataDir)).to.deep.equal(stored);
   });
 
   it('keeps a stored token and adds the missing one', function () {
@@ -93,8 +97,9 @@ describe('loadSecrets', function () {
     writeFileSync(join(root, 'secrets.json'), JSON.stringify({ adminToken: storedAdmin }));
     const secrets = loadSecrets(root, {});
     expect(secrets.adminToken).to.equal(storedAdmin);
-    expect(secrets.generated).to.deep.equal(['agentToken']);
-    expect(readSecretsFile(root)).to.deep.equal({ adminToken: storedAdmin, agentToken: secrets.agentToken });
+    expect(secrets.generated).to.deep.equal(['agentToken', 'directLineSecret', 'tokenSigningKey']);
+    const { generated: _g, ...values } = secrets;
+    expect(readSecretsFile(root)).to.deep.equal(values);
   });
 
   it('refuses a secrets.json holding a token that is too short', function () {

@@ -33,7 +33,7 @@ describe('admin FAQ API over HTTP', function () {
     dataDir = mkdtempSync(join(tmpdir(), 'faqbot-admin-'));
     const loaded = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-    app = await createApp(loaded.config, { adminToken: ADMIN, agentToken: 'agent-token-for-tests-01', generated: [] }, createLogger('silent'));
+    app = await createApp(loaded.config, { adminToken: ADMIN, agentToken: 'agent-token-for-tests-01', directLineSecret: 'dl-secret-for-tests-0001', tokenSigningKey: 'signing-key-for-tests-0123456789abcdef', generated: [] }, createLogger('silent'));
     base = await app.listen(0, '127.0.0.1');
   });
   after(async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { FaqEntry } from '../../../knowledge/faqEntry.js';
-import { migrate } from '../../../bot/storage/migrations.js';
+import { MIGRATIONS, migrate } from '../../../bot/storage/migrations.js';
+import { SqlDirectLineStore } from '../../../bot/storage/sqlDirectLineStore.js';
 import type { SqlDatabase } from '../../../bot/storage/sqlDatabase.js';
 import { SqlActivityDedup } from '../../../bot/storage/sqlActivityDedup.js';
 import { SqlFaqStore } from '../../../bot/storage/sqlFaqStore.js';
@@ -39,7 +40,7 @@ for (const target of [sqliteTestDatabase(), postgresTestDatabase()]) {
       it('apply once and are idempotent on the next start', async () => {
         expect(await migrate(db)).to.deep.equal([]);
         const rows = await db.all<{ version: number }>('SELECT version FROM schema_migrations');
-        expect(rows.map((r) => Number(r.version))).to.deep.equal([1]);
+        expect(rows.map((r) => Number(r.version)).sort((a, b) => a - b)).to.deep.equal(MIGRATIONS.map((m) => m.version));
       });
     });
 
@@ -152,6 +153,33 @@ for (const target of [sqliteTestDatabase(), postgresTestDatabase()]) {
         expect((await storage.read(['conv/1']))['conv/1']).to.include({ turns: 4 });
         await storage.delete(['conv/1']);
         expect(await storage.read(['conv/1'])).to.deep.equal({});
+      });
+    });
+
+    describe('DirectLineStore', () => {
+      it('numbers activities per conversation and pages them by watermark', async () => {
+        const store = new SqlDirectLineStore(db);
+        await store.createConversation({ id: 'dl-1', userId: 'u1', locale: 'en-US' });
+        await store.createConversation({ id: 'dl-2', userId: 'u2' });
+        const a = await store.append('dl-1', { type: 'message', text: 'one' });
+        await store.append('dl-2', { type: 'message', text: 'other' });
+        const b = await store.append('dl-1', { type: 'message', text: 'two' });
+        expect([a.id, b.id]).to.deep.equal(['dl-1|0000001', 'dl-1|0000002']);
+        const all = await store.activitiesAfter('dl-1', -1, 10);
+        expect(all.activities.map((x) => x.text)).to.deep.equal(['one', 'two']);
+        expect(all.watermark).to.equal('2');
+        const after = await store.activitiesAfter('dl-1', 1, 10);
+        expect(after.activities.map((x) => x.text)).to.deep.equal(['two']);
+        expect((await store.activitiesAfter('dl-1', 2, 10)).activities).to.deep.equal([]);
+        expect(await store.conversation('dl-1')).to.deep.equal({ id: 'dl-1', userId: 'u1', locale: 'en-US', started: false });
+      });
+
+      it('starts a conversation once, and refuses to append to an unknown one', async () => {
+        const store = new SqlDirectLineStore(db);
+        await store.createConversation({ id: 'dl-3', userId: 'u3' });
+        expect(await store.markStarted('dl-3')).to.equal(true);
+        expect(await store.markStarted('dl-3')).to.equal(false);
+        await expect(store.append('nope', { type: 'message' })).to.be.rejectedWith('no conversation');
       });
     });
 
