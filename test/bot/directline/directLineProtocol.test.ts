@@ -62,7 +62,7 @@ async function postMessage(client: DirectLineClient, text: string, clientActivit
   return new Promise((resolve, reject) => {
     client
       .postActivity({ type: 'message', text, from: { id: 'spoofed-id' }, channelData: { clientActivityID } } as never)
-      .subscribe({ next: (id: string) => resolve(id), error: (e: unknown) => reject(e) });
+      .subscribe({ next: (id: string) => resolve(id), error: (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))) });
   });
 }
 
