@@ -141,7 +141,9 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     }
     const { conversationId, userId, userName } = who.claims;
     await store.createConversation({ id: conversationId, userId, ...(body.locale ? { locale: body.locale } : {}) });
-    await start(conversationId, userId, userName, body.locale);
+    // The locale asked for when the token was minted, unless the client names one now.
+    const locale = body.locale ?? (await store.conversation(conversationId))?.locale;
+    await start(conversationId, userId, userName, locale);
     res.send(201, conversationReply(req, conversationId, who.token, Math.max(0, who.claims.exp - Math.floor(Date.now() / 1000))));
   }));
 

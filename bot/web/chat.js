@@ -10,7 +10,7 @@
     },
     'en-US': {
       title: 'Customer service',
-      subtitle: 'Assistant 24/7 · People 09:00-24:00 (Beijing time)',
+      subtitle: '24/7 assistant · people 09:00-24:00 (UTC+8)',
       placeholder: 'Ask a question, e.g. how long does a refund take',
       failed: 'We cannot reach customer service right now. Please refresh the page in a moment.',
     },
@@ -51,6 +51,10 @@
     });
   }
 
+  var CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei'";
+  var LATIN_FONTS = "system-ui, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+  var FONTS = LATIN_FONTS.replace(', sans-serif', '') + ', ' + CJK_FONTS + ', sans-serif';
+  document.documentElement.style.fontFamily = FONTS;
   var styleOptions = {
     accent: '#e4393c',
     backgroundColor: '#ffffff',
@@ -71,7 +75,9 @@
     suggestedActionBackgroundColor: '#fff',
     suggestedActionBorderColor: '#e4393c',
     suggestedActionTextColor: '#e4393c',
-    primaryFont: "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif",
+    // Latin fonts first: in a CJK font, English gets full-width punctuation ("I’ m"); Chinese
+    // characters fall back to the CJK fonts either way.
+    primaryFont: FONTS,
   };
 
   var session = savedSession();
@@ -82,7 +88,7 @@
       if (!s.fresh) options.conversationId = s.conversationId;
       var directLine = window.WebChat.createDirectLine(options);
       window.WebChat.renderWebChat(
-        { directLine: directLine, userID: s.userId, locale: locale, styleOptions: styleOptions, strings: { TEXT_INPUT_PLACEHOLDER: text.placeholder } },
+        { directLine: directLine, userID: s.userId, locale: locale, styleOptions: styleOptions, overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: text.placeholder } },
         document.getElementById('webchat'),
       );
       s.fresh = false;
