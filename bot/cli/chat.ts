@@ -76,7 +76,7 @@ for await (const line of rl) {
   }
   const picked = /^\d+$/u.test(text) ? offered[Number(text) - 1] : undefined;
   const activity = picked
-    ? { type: 'message', text: picked.text ?? String(picked.value ?? picked.title), ...(picked.type === 'messageBack' ? { value: picked.value } : {}), locale }
+    ? { type: 'message', text: picked.text ?? (typeof picked.value === 'string' ? picked.value : picked.title), ...(picked.type === 'messageBack' ? { value: picked.value } : {}), locale }
     : { type: 'message', text, locale };
   await call(`/v3/directline/conversations/${conversation.conversationId}/activities`, session.token, activity);
 }
