@@ -4,17 +4,28 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { seedFaqs } from '../knowledge/seedFaqs.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
-import type { ConversationData } from '../dialogs/conversationData.js';
+import { newConversationData, type ConversationData } from '../dialogs/conversationData.js';
 import { createBotAdapter } from './botAdapter.js';
 import { DirectLineBotAdapter } from './directline/directLineBotAdapter.js';
 import { DirectLineHub } from './directline/directLineHub.js';
-import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
+import { DIRECT_LINE_SERVICE_URL, registerDirectLineRoutes } from './directline/directLineRoutes.js';
 import { attachDirectLineStream } from './directline/directLineStream.js';
 import { DirectLineTokens } from './directline/directLineTokens.js';
 import { registerChatTokenRoute } from './http/chatTokenRoute.js';
 import { RateLimiter } from './http/rateLimiter.js';
 import { registerStaticRoutes } from './http/staticRoutes.js';
 import { SqlDirectLineStore } from './storage/sqlDirectLineStore.js';
+import type { ConversationRelay } from './handoff/conversationRelay.js';
+import { HandoffEvents } from './handoff/handoffEvents.js';
+import { HandoffService } from './handoff/handoffService.js';
+import { parseServiceHours } from './handoff/serviceHours.js';
+import { TranscriptMiddleware } from './handoff/transcriptMiddleware.js';
+import { registerAdminCustomerRoutes } from './http/adminCustomerRoutes.js';
+import { registerAgentRoutes } from './http/agentRoutes.js';
+import { SqlCustomerDirectory } from './storage/sqlCustomerDirectory.js';
+import { SqlHandoffQueue } from './storage/sqlHandoffQueue.js';
+import { SqlTicketStore } from './storage/sqlTicketStore.js';
+import { SqlTranscriptStore } from './storage/sqlTranscriptStore.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import type { Config } from './config.js';
 import { CustomerBot } from './customerBot.js';
@@ -52,18 +63,6 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   const storage = new SqlStateStorage(db);
   const conversationState = new ConversationState(storage);
   const unanswered = new SqlUnansweredLog(db);
-  const mainDialog = new MainDialog({
-    faqs,
-    feedback: new SqlFeedbackLog(db),
-    unanswered,
-    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
-  });
-  const bot = new CustomerBot({
-    conversationState,
-    dialogState: conversationState.createProperty<DialogState>('dialogState'),
-    mainDialog,
-  });
-
   const adapter = createBotAdapter(config, logger);
   if (!config.microsoftApp) {
     logger.warn(
@@ -71,6 +70,58 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
       'MicrosoftAppId is not set: running in local (Emulator) mode without channel authentication; /api/messages accepts only loopback callers',
     );
   }
+
+  // Our own Direct Line channel, for the chat page and any Direct Line client.
+  const dlStore = new SqlDirectLineStore(db);
+  const hub = new DirectLineHub();
+  const tokens = new DirectLineTokens(secrets.tokenSigningKey, config.directLineTokenTtlSeconds);
+  const dlAdapter = new DirectLineBotAdapter(dlStore, hub, { id: 'shop-bot', name: 'Shop assistant', role: 'bot' });
+  dlAdapter.onTurnError = turnErrorHandler(logger.child({ module: 'directline-adapter' }));
+
+  // People behind the bot: queue, tickets, transcripts, and proactive messages in any channel.
+  const events = new HandoffEvents();
+  const transcripts = new SqlTranscriptStore(db);
+  const transcriptMiddleware = new TranscriptMiddleware(transcripts, events);
+  adapter.use(transcriptMiddleware);
+  dlAdapter.use(transcriptMiddleware);
+  const relay: ConversationRelay = {
+    continueConversation: (reference, logic) =>
+      reference.serviceUrl === DIRECT_LINE_SERVICE_URL
+        ? dlAdapter.continueConversation(reference, logic)
+        : adapter.continueConversationAsync(config.microsoftApp?.id ?? '', reference, logic),
+  };
+  const directory = new SqlCustomerDirectory(db);
+  const handoffs = new HandoffService({
+    queue: new SqlHandoffQueue(db),
+    tickets: new SqlTicketStore(db),
+    transcripts,
+    directory,
+    relay,
+    events,
+    hours: parseServiceHours(config.agentHours, config.agentTimeZone),
+    log: logger.child({ module: 'handoff' }),
+  });
+
+  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
+  const mainDialog = new MainDialog({
+    faqs,
+    feedback: new SqlFeedbackLog(db),
+    unanswered,
+    desk: handoffs,
+    conversationData,
+    vipPolicy: config.vipPolicy,
+  });
+  const bot = new CustomerBot({
+    conversationState,
+    dialogState: conversationState.createProperty<DialogState>('dialogState'),
+    mainDialog,
+  });
+  // A closed handoff's rating question: the customer's typed 1-5 must know what it rates.
+  handoffs.onClosed = async (context, handoffId) => {
+    const data = await conversationData.get(context, newConversationData());
+    data.awaitingRatingFor = handoffId;
+    await conversationState.saveChanges(context, false);
+  };
 
   const server = createServer(logger);
   const httpLog = logger.child({ module: 'http' });
@@ -91,13 +142,9 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   );
   registerAdminFaqRoutes(server, { faqs, unanswered, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
 
-  // Our own Direct Line channel, for the chat page and any Direct Line client.
+  registerAdminCustomerRoutes(server, { directory, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAgentRoutes(server, { handoffs, events, directory, vipPolicy: config.vipPolicy, agentToken: secrets.agentToken, log: logger.child({ module: 'agent' }) });
   const dlLog = logger.child({ module: 'directline' });
-  const dlStore = new SqlDirectLineStore(db);
-  const hub = new DirectLineHub();
-  const tokens = new DirectLineTokens(secrets.tokenSigningKey, config.directLineTokenTtlSeconds);
-  const dlAdapter = new DirectLineBotAdapter(dlStore, hub, { id: 'shop-bot', name: 'Shop assistant', role: 'bot' });
-  dlAdapter.onTurnError = turnErrorHandler(logger.child({ module: 'directline-adapter' }));
   registerDirectLineRoutes(server, { store: dlStore, hub, tokens, adapter: dlAdapter, logic: (context) => bot.run(context), secret: secrets.directLineSecret, log: dlLog });
   const streams = attachDirectLineStream(server.server, { store: dlStore, hub, tokens, log: dlLog });
   if (config.chatTokenEndpoint) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { TIERS, type Tier } from '../scripts/triageTypes.js';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -32,6 +33,20 @@ const ConfigSchema = z
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
     CHAT_TOKEN_ENDPOINT: z.enum(['true', 'false', '1', '0', 'yes', 'no']).default('true').transform((v) => v === 'true' || v === '1' || v === 'yes'),
     CHAT_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    AGENT_HOURS: z.string().regex(/^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/u, 'must look like 09:00-24:00').default('09:00-24:00'),
+    AGENT_TIMEZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Asia/Shanghai'),
+    VIP_MIN_TIER: z.enum(TIERS).default('gold'),
+    VIP_MIN_LIFETIME_VALUE: z.coerce.number().min(0).default(10_000),
   });
 
 export interface Config {
@@ -52,6 +67,9 @@ export interface Config {
   /** Whether the built-in chat page may mint anonymous visitor tokens (`POST /api/chat/token`). */
   readonly chatTokenEndpoint: boolean;
   readonly chatTokenRatePerMinute: number;
+  readonly agentHours: string;
+  readonly agentTimeZone: string;
+  readonly vipPolicy: { readonly minTier: Tier; readonly minLifetimeValue: number };
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: string[] };
@@ -93,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       directLineTokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
       chatTokenEndpoint: e.CHAT_TOKEN_ENDPOINT,
       chatTokenRatePerMinute: e.CHAT_TOKEN_RATE_PER_MINUTE,
+      agentHours: e.AGENT_HOURS,
+      agentTimeZone: e.AGENT_TIMEZONE,
+      vipPolicy: { minTier: e.VIP_MIN_TIER, minLifetimeValue: e.VIP_MIN_LIFETIME_VALUE },
     },
   };
 }

@@ -11,6 +11,14 @@ export interface ConversationData {
   unansweredStreak: number;
   /** Consecutive answers marked unhelpful. */
   unhelpfulStreak: number;
+  /** The customer's last few messages, for repeated-contact triage. */
+  recentMessages?: string[];
+  /** A VIP is routed to a person once per conversation unless something else calls for it. */
+  vipRouted?: boolean;
+  /** The waiting notice is sent once per wait. */
+  waitingNoticeSent?: boolean;
+  /** The closed handoff a typed 1-5 rates. */
+  awaitingRatingFor?: string;
 }
 
 export const newConversationData = (): ConversationData => ({ unansweredStreak: 0, unhelpfulStreak: 0 });

@@ -8,6 +8,7 @@ export const ButtonValueSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pick'), faqId: z.string() }),
   z.object({ action: z.literal('noneOfThese') }),
   z.object({ action: z.literal('human') }),
+  z.object({ action: z.literal('rate'), handoffId: z.string(), rating: z.number().int().min(1).max(5) }),
 ]);
 export type ButtonValue = z.infer<typeof ButtonValueSchema>;
 
@@ -21,11 +22,13 @@ const HUMAN_WORDS = ['转人工', '人工', '人工客服', '真人', 'human', '
 /**
  * Reads the intent from a button's value or, for channels that only send text (imBack, typing
  * the button's caption), from the text itself. `lastAnswerId` is the FAQ just answered, which
- * typed "helpful"/"not helpful" refers to.
+ * typed "helpful"/"not helpful" refers to; `ratingFor` is the closed handoff a typed 1-5 rates.
  */
-export function readIntent(text: string, value: unknown, lastAnswerId: string | undefined): CustomerIntent {
+export function readIntent(text: string, value: unknown, lastAnswerId: string | undefined, ratingFor?: string): CustomerIntent {
   const button = ButtonValueSchema.safeParse(value);
   if (button.success) return button.data;
+  const stars = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*$/iu.exec(text);
+  if (ratingFor && stars) return { action: 'rate', handoffId: ratingFor, rating: Number(stars[1]) };
   if (lastAnswerId && all.some((m) => same(text, m.helpful))) return { action: 'feedback', faqId: lastAnswerId, helpful: true };
   if (lastAnswerId && all.some((m) => same(text, m.notHelpful))) return { action: 'feedback', faqId: lastAnswerId, helpful: false };
   if (all.some((m) => same(text, m.noneOfThese))) return { action: 'noneOfThese' };

@@ -1,45 +1,69 @@
-import { ActionTypes, MessageFactory, type CardAction, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActionTypes, MessageFactory, TurnContext, type CardAction, type StatePropertyAccessor } from 'botbuilder';
 import {
   ComponentDialog,
   DialogSet,
   DialogTurnStatus,
   WaterfallDialog,
   type DialogState,
-  type WaterfallStepContext,
   type DialogTurnResult,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { FaqEntry, Locale } from '../knowledge/faqEntry.js';
-import { detectLocale, localeFromTag } from '../knowledge/localeDetector.js';
 import type { MatchCandidate } from '../knowledge/faqMatcher.js';
+import { detectLocale, localeFromTag } from '../knowledge/localeDetector.js';
+import { normalizeText } from '../knowledge/textNormalizer.js';
+import { triage } from '../scripts/triage.js';
+import { DEFAULT_VIP_POLICY, type TriageDecision, type VipPolicy } from '../scripts/triageTypes.js';
 import { BOT_MESSAGES, type BotMessages } from './botMessages.js';
+import { COMPLAINT_DIALOG, ComplaintDialog, values, type ComplaintDetails } from './complaintDialog.js';
 import { newConversationData, type ConversationData } from './conversationData.js';
 import { readIntent, type ButtonValue } from './customerIntent.js';
 import type { FaqAnswerer } from './faqAnswerer.js';
 import type { FeedbackLog } from './feedbackLog.js';
+import type { HandoffDesk } from './handoffDesk.js';
+import { HANDOFF_MESSAGES } from './handoffMessages.js';
 import type { UnansweredLog } from './unansweredLog.js';
 
 export interface MainDialogOptions {
   readonly faqs: FaqAnswerer;
   readonly feedback: FeedbackLog;
   readonly unanswered: UnansweredLog;
+  readonly desk: HandoffDesk;
   readonly conversationData: StatePropertyAccessor<ConversationData>;
+  readonly vipPolicy?: VipPolicy;
+}
+
+/** One turn's facts, gathered once. */
+interface Turn {
+  readonly context: TurnContext;
+  readonly data: ConversationData;
+  readonly text: string;
+  readonly locale: Locale;
+  readonly say: BotMessages;
 }
 
 const ROUTE = 'route';
+const RECENT = 5;
 
 function button(title: string, text: string, value: ButtonValue): CardAction {
   return { type: ActionTypes.MessageBack, title, text, displayText: text, value };
 }
 
 /**
- * The customer's side of the conversation: answers FAQ questions in the customer's language,
- * asks "did you mean" when two entries fit about equally, admits when it does not know (and
- * files the question for the admins), and collects "was this helpful?" feedback.
+ * The customer's side of the conversation. While an agent holds the conversation the bot stays
+ * silent; while the customer waits it keeps them informed and lets them cancel. Otherwise every
+ * message is triaged: complaints get an apology and an intake, then a ticket and a place in the
+ * queue; requests for a person, repeated failures and VIP customers go to the queue; anything
+ * else is answered from the FAQ, with "did you mean" when unsure and an honest "I don't know".
  */
 export class MainDialog extends ComponentDialog {
+  private readonly vipPolicy: VipPolicy;
+
   constructor(private readonly options: MainDialogOptions) {
     super('mainDialog');
-    this.addDialog(new WaterfallDialog(ROUTE, [(step) => this.route(step)]));
+    this.vipPolicy = options.vipPolicy ?? DEFAULT_VIP_POLICY;
+    this.addDialog(new ComplaintDialog());
+    this.addDialog(new WaterfallDialog(ROUTE, [(step) => this.route(step), (step) => this.afterComplaint(step)]));
     this.initialDialogId = ROUTE;
   }
 
@@ -56,46 +80,139 @@ export class MainDialog extends ComponentDialog {
     const { context } = step;
     const data = await this.options.conversationData.get(context, newConversationData());
     const text = (context.activity.text ?? '').trim();
-    const intent = readIntent(text, context.activity.value, data.lastAnswer?.faqId);
     const locale = text && /\p{L}/u.test(text) ? detectLocale(text, context.activity.locale) : (data.locale ?? localeFromTag(context.activity.locale));
     data.locale = locale;
-    const say = BOT_MESSAGES[locale];
+    const turn: Turn = { context, data, text, locale, say: BOT_MESSAGES[locale] };
+    const intent = readIntent(text, context.activity.value, data.lastAnswer?.faqId, data.awaitingRatingFor);
+
+    if (intent.action === 'rate') {
+      await this.options.desk.rate(intent.handoffId, intent.rating);
+      data.awaitingRatingFor = undefined;
+      await context.sendActivity(HANDOFF_MESSAGES[locale].ratingThanks);
+      return step.endDialog();
+    }
+    if (await this.handledByDesk(turn)) return step.endDialog();
+
     switch (intent.action) {
       case 'feedback':
-        await this.onFeedback(context, data, say, intent.faqId, intent.helpful);
-        break;
+        await this.onFeedback(turn, intent.faqId, intent.helpful);
+        return step.endDialog();
       case 'pick': {
         const entry = this.options.faqs.entry(intent.faqId);
-        if (entry) await this.answer(context, data, say, entry, data.lastQuestion ?? entry.question);
-        else await this.ask(context, data, say, locale, text);
-        break;
+        if (entry) await this.answer(turn, entry, data.lastQuestion ?? entry.question);
+        return step.endDialog();
       }
       case 'noneOfThese':
-        await this.notAnswered(context, data, say, locale, data.lastQuestion ?? text, 'noMatch');
-        break;
+        await this.notAnswered(turn, data.lastQuestion ?? text);
+        return step.endDialog();
       case 'human':
-        await this.options.unanswered.record({ text: data.lastQuestion ?? text, locale, conversationId: context.activity.conversation.id, reason: 'humanRequested' });
-        await context.sendActivity(say.humanNoted);
-        break;
+        await this.handOff(turn, { handoff: true, priority: 'normal', reasons: ['humanRequested'] });
+        return step.endDialog();
       case 'ask':
-        if (text) await this.ask(context, data, say, locale, text);
-        break;
+        return text ? this.ask(step, turn) : step.endDialog();
     }
+  }
+
+  /** Messages while a person holds or is about to take the conversation; true when handled. */
+  private async handledByDesk(turn: Turn): Promise<boolean> {
+    const status = await this.options.desk.status(turn.context.activity.conversation.id);
+    if (status.state === 'none') {
+      turn.data.waitingNoticeSent = false;
+      return false;
+    }
+    if (status.state === 'active') return true; // the agent answers; the bot stays out of the way
+    const say = HANDOFF_MESSAGES[turn.locale];
+    if (say.cancelWords.some((w) => normalizeText(w) === normalizeText(turn.text))) {
+      await this.options.desk.cancel(turn.context.activity.conversation.id);
+      await turn.context.sendActivity(say.cancelled);
+      return true;
+    }
+    if (status.vip) {
+      const result = this.options.faqs.match(turn.text, turn.locale);
+      if (result.kind === 'answer') {
+        await this.answer(turn, result.best.entry, turn.text);
+        return true;
+      }
+    }
+    if (!turn.data.waitingNoticeSent) await turn.context.sendActivity(say.waitingNotice);
+    turn.data.waitingNoticeSent = true;
+    return true;
+  }
+
+  private async ask(step: WaterfallStepContext, turn: Turn): Promise<DialogTurnResult> {
+    const decision = await this.triage(turn, turn.data.unansweredStreak, turn.data.unhelpfulStreak);
+    turn.data.recentMessages = [...(turn.data.recentMessages ?? []), turn.text].slice(-RECENT);
+    if (decision.handoff && decision.reasons.some((r) => r === 'complaint' || r === 'anger')) {
+      await turn.context.sendActivity(HANDOFF_MESSAGES[turn.locale].empathy);
+      const details: ComplaintDetails = { content: turn.text, locale: turn.locale };
+      values(step).decision = decision;
+      return step.beginDialog(COMPLAINT_DIALOG, details);
+    }
+    const result = this.options.faqs.match(turn.text, turn.locale);
+    turn.data.lastQuestion = turn.text;
+    if (decision.handoff) {
+      // A VIP who asked something simple gets the answer while a person is on the way.
+      const simpleVipQuestion = decision.reasons.length === 1 && decision.reasons[0] === 'vip';
+      if (simpleVipQuestion && result.kind === 'answer') await this.answer(turn, result.best.entry, turn.text);
+      await this.handOff(turn, decision);
+      return step.endDialog();
+    }
+    if (result.kind === 'answer') await this.answer(turn, result.best.entry, turn.text);
+    else if (result.kind === 'ambiguous') await this.offerChoices(turn, result.candidates);
+    else await this.notAnswered(turn, turn.text);
     return step.endDialog();
   }
 
-  private async ask(context: TurnContext, data: ConversationData, say: BotMessages, locale: Locale, text: string): Promise<void> {
-    const result = this.options.faqs.match(text, locale);
-    data.lastQuestion = text;
-    if (result.kind === 'answer') return this.answer(context, data, say, result.best.entry, text);
-    if (result.kind === 'ambiguous') return this.offerChoices(context, data, say, result.candidates);
-    return this.notAnswered(context, data, say, locale, text, 'noMatch');
+  private async afterComplaint(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const details = step.result as ComplaintDetails | undefined;
+    const decision = values(step).decision as TriageDecision | undefined;
+    if (!details || details.cancelled || !decision) return step.endDialog();
+    const data = await this.options.conversationData.get(step.context, newConversationData());
+    const turn: Turn = { context: step.context, data, text: details.content, locale: details.locale, say: BOT_MESSAGES[details.locale] };
+    await this.handOff(turn, decision, details);
+    return step.endDialog();
   }
 
-  private async answer(context: TurnContext, data: ConversationData, say: BotMessages, entry: FaqEntry, question: string): Promise<void> {
+  /** The triage decision for this message; a VIP is routed once per conversation on that ground alone. */
+  private async triage(turn: Turn, unansweredStreak: number, unhelpfulStreak: number): Promise<TriageDecision> {
+    const known = await this.options.desk.customer(turn.context.activity.from.id);
+    const decision = triage(
+      { text: turn.text, locale: turn.locale, unansweredStreak, unhelpfulStreak, previousMessages: turn.data.recentMessages ?? [], ...(known ? { customer: known } : {}) },
+      this.vipPolicy,
+    );
+    if (decision.reasons.length === 1 && decision.reasons[0] === 'vip' && turn.data.vipRouted) return { handoff: false, priority: 'normal', reasons: [] };
+    return decision;
+  }
+
+  private async handOff(turn: Turn, decision: TriageDecision, complaint?: ComplaintDetails): Promise<void> {
+    const { context, data, locale } = turn;
+    const from = context.activity.from;
+    const known = await this.options.desk.customer(from.id);
+    const outcome = await this.options.desk.request({
+      reference: TurnContext.getConversationReference(context.activity),
+      customer: { id: from.id, name: known?.name || from.name || from.id, ...(known ? { tier: known.tier, lifetimeValue: known.lifetimeValue } : {}) },
+      decision,
+      locale,
+      ...(complaint ? { complaint: { content: complaint.content, ...(complaint.orderId ? { orderId: complaint.orderId } : {}), ...(complaint.contact ? { contact: complaint.contact } : {}) } } : {}),
+    });
+    if (decision.reasons.includes('vip')) data.vipRouted = true;
+    data.unansweredStreak = 0;
+    data.unhelpfulStreak = 0;
+    data.waitingNoticeSent = true;
+    const say = HANDOFF_MESSAGES[locale];
+    if (!outcome.staffed) {
+      await context.sendActivity(say.offHours(outcome.ticketId));
+      return;
+    }
+    if (outcome.ticketId) await context.sendActivity(say.ticketCreated(outcome.ticketId));
+    await context.sendActivity(say.queued(outcome.ahead));
+  }
+
+  private async answer(turn: Turn, entry: FaqEntry, question: string): Promise<void> {
+    const { data, say } = turn;
     data.lastAnswer = { faqId: entry.id, question };
     data.unansweredStreak = 0;
-    await context.sendActivity(
+    await turn.context.sendActivity(
       MessageFactory.suggestedActions(
         [button(say.helpful, say.helpful, { action: 'feedback', faqId: entry.id, helpful: true }), button(say.notHelpful, say.notHelpful, { action: 'feedback', faqId: entry.id, helpful: false })],
         `${entry.answer}\n\n${say.wasThisHelpful}`,
@@ -103,23 +220,29 @@ export class MainDialog extends ComponentDialog {
     );
   }
 
-  private async offerChoices(context: TurnContext, data: ConversationData, say: BotMessages, candidates: readonly MatchCandidate[]): Promise<void> {
-    data.lastAnswer = undefined;
+  private async offerChoices(turn: Turn, candidates: readonly MatchCandidate[]): Promise<void> {
+    turn.data.lastAnswer = undefined;
     const choices = candidates.slice(0, 3).map((c) => button(c.entry.question, c.entry.question, { action: 'pick', faqId: c.entry.id }));
-    choices.push(button(say.noneOfThese, say.noneOfThese, { action: 'noneOfThese' }));
-    await context.sendActivity(MessageFactory.suggestedActions(choices, say.didYouMean));
+    choices.push(button(turn.say.noneOfThese, turn.say.noneOfThese, { action: 'noneOfThese' }));
+    await turn.context.sendActivity(MessageFactory.suggestedActions(choices, turn.say.didYouMean));
   }
 
-  private async notAnswered(context: TurnContext, data: ConversationData, say: BotMessages, locale: Locale, text: string, reason: 'noMatch'): Promise<void> {
+  private async notAnswered(turn: Turn, text: string): Promise<void> {
+    const { data, say, context } = turn;
     data.lastAnswer = undefined;
     data.unansweredStreak += 1;
-    await this.options.unanswered.record({ text, locale, conversationId: context.activity.conversation.id, reason });
+    await this.options.unanswered.record({ text, locale: turn.locale, conversationId: context.activity.conversation.id, reason: 'noMatch' });
+    const decision = await this.triage(turn, data.unansweredStreak, data.unhelpfulStreak);
+    if (decision.reasons.includes('botFailure')) {
+      await context.sendActivity(say.noMatch.split(/[。.]/u)[0] + (turn.locale === 'zh-CN' ? '。' : '.'));
+      return this.handOff(turn, decision);
+    }
     await context.sendActivity(MessageFactory.suggestedActions([button(say.askHuman, say.askHuman, { action: 'human' })], say.noMatch));
   }
 
-  private async onFeedback(context: TurnContext, data: ConversationData, say: BotMessages, faqId: string, helpful: boolean): Promise<void> {
+  private async onFeedback(turn: Turn, faqId: string, helpful: boolean): Promise<void> {
+    const { data, say, context, locale } = turn;
     const question = data.lastAnswer?.faqId === faqId ? data.lastAnswer.question : (this.options.faqs.entry(faqId)?.question ?? '');
-    const locale = data.locale ?? 'zh-CN';
     await this.options.feedback.record({ faqId, conversationId: context.activity.conversation.id, helpful, question, locale });
     data.lastAnswer = undefined;
     if (helpful) {
@@ -129,6 +252,8 @@ export class MainDialog extends ComponentDialog {
     }
     data.unhelpfulStreak += 1;
     await this.options.unanswered.record({ text: question, locale, conversationId: context.activity.conversation.id, reason: 'unhelpful' });
+    const decision = await this.triage({ ...turn, text: question }, data.unansweredStreak, data.unhelpfulStreak);
+    if (decision.reasons.includes('botFailure')) return this.handOff(turn, decision);
     await context.sendActivity(MessageFactory.suggestedActions([button(say.askHuman, say.askHuman, { action: 'human' })], say.sorryNotHelpful));
   }
 }

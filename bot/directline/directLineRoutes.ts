@@ -24,6 +24,8 @@ export interface DirectLineRoutesOptions {
 }
 
 export const DIRECT_LINE_PREFIX = '/v3/directline';
+/** The `serviceUrl` of activities from our own Direct Line: replies stay in-process. */
+export const DIRECT_LINE_SERVICE_URL = 'directline:self';
 
 /** Who is calling: the shop's backend with the secret, or a client holding a token. */
 type Caller = { readonly kind: 'secret' } | { readonly kind: 'token'; readonly claims: DirectLineClaims; readonly token: string };
@@ -102,7 +104,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
       type: 'conversationUpdate',
       id: randomUUID(),
       channelId: 'directline',
-      serviceUrl: 'directline:self',
+      serviceUrl: DIRECT_LINE_SERVICE_URL,
       conversation: { id: conversationId },
       from: { id: userId, ...(userName ? { name: userName } : {}) },
       recipient: options.adapter.botAccount,
@@ -172,7 +174,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
       from: { id: userId, ...(userName ? { name: userName } : {}), role: 'user' },
       recipient: options.adapter.botAccount,
       channelId: 'directline',
-      serviceUrl: 'directline:self',
+      serviceUrl: DIRECT_LINE_SERVICE_URL,
       timestamp: new Date(),
     } as Partial<Activity>);
     options.hub.publish(stored);

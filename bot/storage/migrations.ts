@@ -48,6 +48,31 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (conversation_id, seq))`,
     ],
   },
+  {
+    version: 3,
+    name: 'customer directory, handoff queue, complaint tickets, transcripts',
+    statements: [
+      `CREATE TABLE customers (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, tier TEXT NOT NULL, lifetime_value DOUBLE PRECISION NOT NULL,
+        updated_at BIGINT NOT NULL)`,
+      `CREATE TABLE handoffs (
+        id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, customer_id TEXT NOT NULL, customer_name TEXT NOT NULL,
+        tier TEXT NOT NULL, reasons TEXT NOT NULL, priority TEXT NOT NULL, priority_rank INTEGER NOT NULL,
+        status TEXT NOT NULL, agent_id TEXT, agent_name TEXT, locale TEXT NOT NULL, reference TEXT NOT NULL,
+        ticket_id TEXT, rating INTEGER, created_at BIGINT NOT NULL, accepted_at BIGINT, closed_at BIGINT)`,
+      `CREATE INDEX handoffs_queue ON handoffs (status, priority_rank, created_at)`,
+      `CREATE INDEX handoffs_conversation ON handoffs (conversation_id, created_at)`,
+      `CREATE TABLE tickets (
+        id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, customer_id TEXT NOT NULL, content TEXT NOT NULL,
+        contact TEXT, order_id TEXT, status TEXT NOT NULL, follow_ups INTEGER NOT NULL,
+        created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE INDEX tickets_conversation ON tickets (conversation_id)`,
+      `CREATE TABLE transcript_messages (
+        id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, role TEXT NOT NULL,
+        text TEXT NOT NULL, agent_id TEXT, created_at BIGINT NOT NULL)`,
+      `CREATE INDEX transcript_conversation ON transcript_messages (conversation_id, seq)`,
+    ],
+  },
 ];
 
 /**

@@ -10,6 +10,14 @@ import { openDatabase } from '../../bot/storage/openDatabase.js';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase.js';
 import { SqlFeedbackLog } from '../../bot/storage/sqlFeedbackLog.js';
 import { SqlUnansweredLog } from '../../bot/storage/sqlUnansweredLog.js';
+import { HandoffEvents } from '../../bot/handoff/handoffEvents.js';
+import { HandoffService } from '../../bot/handoff/handoffService.js';
+import { parseServiceHours } from '../../bot/handoff/serviceHours.js';
+import { SqlCustomerDirectory } from '../../bot/storage/sqlCustomerDirectory.js';
+import { SqlHandoffQueue } from '../../bot/storage/sqlHandoffQueue.js';
+import { SqlTicketStore } from '../../bot/storage/sqlTicketStore.js';
+import { SqlTranscriptStore } from '../../bot/storage/sqlTranscriptStore.js';
+import { createLogger } from '../../bot/logger.js';
 
 const entries = seedFaqs();
 const byId = new Map(entries.map((e) => [e.id, e]));
@@ -19,11 +27,25 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
   let db: SqlDatabase;
   let feedback: SqlFeedbackLog;
   let unanswered: SqlUnansweredLog;
+  let desk: HandoffService;
+  let current: TestAdapter | undefined;
 
   beforeEach(async () => {
     db = await openDatabase('sqlite::memory:', '.', () => undefined);
     feedback = new SqlFeedbackLog(db);
     unanswered = new SqlUnansweredLog(db);
+    const events = new HandoffEvents();
+    events.subscribe(() => undefined); // an agent's live view is open
+    desk = new HandoffService({
+      queue: new SqlHandoffQueue(db),
+      tickets: new SqlTicketStore(db),
+      transcripts: new SqlTranscriptStore(db),
+      directory: new SqlCustomerDirectory(db),
+      relay: { continueConversation: (reference, logic) => current!.continueConversation(reference, logic) },
+      events,
+      hours: parseServiceHours('00:00-24:00', 'Asia/Shanghai'),
+      log: createLogger('silent'),
+    });
   });
   afterEach(() => db.close());
 
@@ -36,10 +58,12 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
         faqs: { match: (t, l) => matcher.match(t, l), entry: (id) => byId.get(id) },
         feedback,
         unanswered,
+        desk,
         conversationData: conversationState.createProperty<ConversationData>('conversationData'),
       }),
     });
-    return new TestAdapter((context) => bot.run(context), locale ? { locale } : undefined);
+    current = new TestAdapter((context) => bot.run(context), locale ? { locale } : undefined);
+    return current;
   }
   const titles = (a: Partial<Activity>): string[] => (a.suggestedActions?.actions ?? []).map((x) => x.title);
 
@@ -114,10 +138,35 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
       .assertReply((a) => expect(a.text).to.contain(byId.get('zh-return-shipping-fee')!.answer));
   });
 
-  it('notes a request for a person honestly, with the service hours', async () => {
+  it('queues a request for a person and says so; the customer can cancel', async () => {
     await adapter()
       .send('转人工')
-      .assertReply((a) => expect(a.text).to.contain('9:00-24:00'));
-    expect((await unanswered.groups(10))[0]!.reasons).to.deep.equal(['humanRequested']);
+      .assertReply((a) => expect(a.text).to.contain('已为您转接人工客服'))
+      .send('取消')
+      .assertReply((a) => expect(a.text).to.contain('已为您取消人工服务'));
+    expect((await desk.queue()).length).to.equal(0);
+  });
+
+  it('apologises for a complaint, collects the order number and contact, opens a ticket and queues it first', async () => {
+    await desk.request({
+      reference: { conversation: { id: 'someone-else', isGroup: false, conversationType: '', name: '' }, serviceUrl: 'x', channelId: 'test' },
+      customer: { id: 'other', name: 'Other' },
+      decision: { handoff: true, priority: 'normal', reasons: ['humanRequested'] },
+      locale: 'zh-CN',
+    });
+    await adapter()
+      .send('你们太过分了,我要投诉!')
+      .assertReply((a) => expect(a.text).to.match(/^非常抱歉/u))
+      .assertReply((a) => expect(a.text).to.contain('订单号'))
+      .send('20241122123456')
+      .assertReply((a) => expect(a.text).to.contain('联系方式'))
+      .send('13812345678')
+      .assertReply((a) => expect(a.text).to.match(/投诉工单 T\w+/u))
+      .assertReply((a) => expect(a.text).to.contain('已为您转接人工客服'));
+    const [first, second] = await desk.queue();
+    expect(first?.priority, 'the complaint is served before the earlier normal request').to.equal('high');
+    expect(second?.conversationId).to.equal('someone-else');
+    const view = await desk.view(first!.conversationId);
+    expect(view?.ticket).to.include({ orderId: '20241122123456', contact: '13812345678', status: 'open', followUps: 0 });
   });
 });

@@ -2,6 +2,11 @@ import { expect } from 'chai';
 import type { FaqEntry } from '../../../knowledge/faqEntry.js';
 import { MIGRATIONS, migrate } from '../../../bot/storage/migrations.js';
 import { SqlDirectLineStore } from '../../../bot/storage/sqlDirectLineStore.js';
+import { SqlCustomerDirectory } from '../../../bot/storage/sqlCustomerDirectory.js';
+import { SqlHandoffQueue } from '../../../bot/storage/sqlHandoffQueue.js';
+import { SqlTicketStore } from '../../../bot/storage/sqlTicketStore.js';
+import { SqlTranscriptStore } from '../../../bot/storage/sqlTranscriptStore.js';
+import type { NewHandoff } from '../../../bot/handoff/handoffQueue.js';
 import type { SqlDatabase } from '../../../bot/storage/sqlDatabase.js';
 import { SqlActivityDedup } from '../../../bot/storage/sqlActivityDedup.js';
 import { SqlFaqStore } from '../../../bot/storage/sqlFaqStore.js';
@@ -180,6 +185,72 @@ for (const target of [sqliteTestDatabase(), postgresTestDatabase()]) {
         expect(await store.markStarted('dl-3')).to.equal(true);
         expect(await store.markStarted('dl-3')).to.equal(false);
         await expect(store.append('nope', { type: 'message' })).to.be.rejectedWith('no conversation');
+      });
+    });
+
+    describe('HandoffQueue', () => {
+      const handoff = (conversationId: string, priority: NewHandoff['priority']): NewHandoff => ({
+        conversationId,
+        customer: { id: `u-${conversationId}`, name: 'N', tier: 'regular' },
+        reasons: priority === 'vip' ? ['vip'] : priority === 'high' ? ['complaint'] : ['humanRequested'],
+        priority,
+        locale: 'zh-CN',
+        reference: { conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } },
+      });
+
+      it('serves by priority, then waiting time, and keeps one open handoff per conversation', async () => {
+        const queue = new SqlHandoffQueue(db);
+        await queue.enqueue(handoff('q-normal', 'normal'));
+        await queue.enqueue(handoff('q-high', 'high'));
+        await queue.enqueue(handoff('q-vip', 'vip'));
+        expect((await queue.enqueue(handoff('q-high', 'high'))).created).to.equal(false);
+        expect((await queue.open()).map((h) => h.conversationId)).to.deep.equal(['q-vip', 'q-high', 'q-normal']);
+        expect(await queue.position('q-normal')).to.equal(2);
+      });
+
+      it('lets exactly one of many concurrent agents take a conversation', async () => {
+        const queue = new SqlHandoffQueue(db);
+        await queue.enqueue(handoff('q-race', 'normal'));
+        const results = await Promise.all(['a', 'b', 'c', 'd'].map((id) => queue.accept('q-race', { id, name: id })));
+        expect(results.filter((r) => r.ok)).to.have.length(1);
+        const winner = results.find((r) => r.ok)!;
+        expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'taken')).to.equal(true);
+        const again = await queue.accept('q-race', { id: winner.handoff.agentId!, name: 'x' });
+        expect(again.ok && !again.first, 'the holder accepting again is fine and not a new claim').to.equal(true);
+      });
+
+      it('closes, rates, and reports a closed or unknown conversation on accept', async () => {
+        const queue = new SqlHandoffQueue(db);
+        await queue.enqueue(handoff('q-close', 'normal'));
+        const closed = await queue.close('q-close');
+        expect(closed?.status).to.equal('closed');
+        await queue.rate(closed!.id, 4);
+        expect(await queue.forConversation('q-close')).to.include({ status: 'closed', rating: 4 });
+        expect(await queue.accept('q-close', { id: 'a', name: 'a' })).to.include({ ok: false, reason: 'closed' });
+        expect(await queue.accept('q-none', { id: 'a', name: 'a' })).to.include({ ok: false, reason: 'missing' });
+      });
+    });
+
+    describe('TicketStore, TranscriptStore, CustomerDirectory', () => {
+      it('opens a ticket with what the complaint process records', async () => {
+        const tickets = new SqlTicketStore(db);
+        const t = await tickets.create({ conversationId: 'c', customerId: 'u', content: '质量太差', orderId: 'O1', contact: '138' });
+        expect(await tickets.get(t.id)).to.deep.include({ content: '质量太差', orderId: 'O1', contact: '138', status: 'open', followUps: 0 });
+      });
+
+      it('keeps transcript messages in order, the most recent when limited', async () => {
+        const transcripts = new SqlTranscriptStore(db);
+        for (const [role, text] of [['customer', 'a'], ['bot', 'b'], ['agent', 'c'], ['customer', 'd']] as const) await transcripts.append({ conversationId: 't1', role, text });
+        expect((await transcripts.list('t1', 10)).map((m) => m.text)).to.deep.equal(['a', 'b', 'c', 'd']);
+        expect((await transcripts.list('t1', 2)).map((m) => m.text)).to.deep.equal(['c', 'd']);
+      });
+
+      it('imports the customer directory all or nothing and reads it back', async () => {
+        const directory = new SqlCustomerDirectory(db);
+        expect(await directory.import([{ id: 'd1', name: 'Li', tier: 'gold', lifetimeValue: 12_000 }])).to.deep.equal({ imported: 1, created: 1, updated: 0 });
+        expect(await directory.import([{ id: 'd1', name: 'Li', tier: 'diamond', lifetimeValue: 30_000 }])).to.deep.equal({ imported: 1, created: 0, updated: 1 });
+        expect(await directory.get('d1')).to.deep.equal({ id: 'd1', name: 'Li', tier: 'diamond', lifetimeValue: 30_000 });
+        expect(await directory.get('nobody')).to.equal(undefined);
       });
     });
 

@@ -1,0 +1,18 @@
+/** A complaint ticket, as the seeds' complaint process records it. */
+export interface Ticket {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly customerId: string;
+  readonly content: string;
+  readonly contact?: string;
+  readonly orderId?: string;
+  readonly status: 'open' | 'resolved';
+  readonly followUps: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface TicketStore {
+  create(ticket: Pick<Ticket, 'conversationId' | 'customerId' | 'content' | 'contact' | 'orderId'>): Promise<Ticket>;
+  get(id: string): Promise<Ticket | undefined>;
+}

@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import { CustomerRecordSchema, type CustomerDirectory, type CustomerRecord } from '../handoff/customerDirectory.js';
+import { parseDelimited } from '../faq/csv.js';
+import { requireBearer } from './bearerAuth.js';
+import { HttpError } from './httpError.js';
+import { BODY_LIMITS, readBody } from './jsonBody.js';
+import { route } from './route.js';
+
+/** Rows of a customer import: a JSON array, or CSV with a header `id,name,tier,lifetimeValue`. */
+function parseCustomers(body: string, contentType: string): Array<{ row: number; value: unknown }> {
+  if (contentType.includes('csv') || !/^\s*\[/u.test(body)) {
+    const [header, ...rows] = parseDelimited(body);
+    const names = (header ?? []).map((h) => h.trim());
+    return rows.map((fields, i) => ({ row: i + 2, value: Object.fromEntries(names.map((n, j) => [n, fields[j]?.trim()])) }));
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  if (!Array.isArray(data)) throw new HttpError(400, 'import_invalid', 'The body must be a JSON array of customers.');
+  return (data as unknown[]).map((value, i) => ({ row: i + 1, value }));
+}
+
+/**
+ * `POST /api/admin/customers/import`: the shop's customer directory, the only source of a
+ * customer's tier. All or nothing; a bad row names its number and field.
+ */
+export function registerAdminCustomerRoutes(server: Server, o: { directory: CustomerDirectory; adminToken: string; log: Logger }): void {
+  server.post('/api/admin/customers/import', route(o.log, async (req, res) => {
+    requireBearer(req, o.adminToken, 'admin');
+    const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
+    const records: CustomerRecord[] = [];
+    const issues: Array<{ row: number; field: string; message: string }> = [];
+    for (const { row, value } of parseCustomers(body, String(req.headers['content-type'] ?? ''))) {
+      const parsed = CustomerRecordSchema.safeParse(value);
+      if (parsed.success) records.push(parsed.data);
+      else for (const i of parsed.error.issues) issues.push({ row, field: i.path.join('.') || '(row)', message: i.message });
+    }
+    if (issues.length > 0) {
+      const first = issues[0]!;
+      throw new HttpError(400, 'import_invalid', `Row ${first.row}, ${first.field}: ${first.message}. Nothing was imported.`, { issues: issues.slice(0, 100) });
+    }
+    res.send(200, await o.directory.import(records));
+  }));
+}
