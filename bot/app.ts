@@ -110,11 +110,13 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     desk: handoffs,
     conversationData,
     vipPolicy: config.vipPolicy,
+    handoffEventChannels: config.handoffEventChannels,
   });
   const bot = new CustomerBot({
     conversationState,
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     mainDialog,
+    onHandoffStatus: (conversationId, state, message) => logger.info({ module: 'handoff', conversationId, state, message }, 'channel hub handoff status'),
   });
   // A closed handoff's rating question: the customer's typed 1-5 must know what it rates.
   handoffs.onClosed = async (context, handoffId) => {

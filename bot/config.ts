@@ -47,6 +47,7 @@ const ConfigSchema = z
       }, 'must be an IANA time zone such as Asia/Shanghai'),
     VIP_MIN_TIER: z.enum(TIERS).default('gold'),
     VIP_MIN_LIFETIME_VALUE: z.coerce.number().min(0).default(10_000),
+    HANDOFF_EVENT_CHANNELS: z.string().default('omnichannel').transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean)),
   });
 
 export interface Config {
@@ -70,6 +71,8 @@ export interface Config {
   readonly agentHours: string;
   readonly agentTimeZone: string;
   readonly vipPolicy: { readonly minTier: Tier; readonly minLifetimeValue: number };
+  /** Channels that also get Bot Framework's `handoff.initiate` event. */
+  readonly handoffEventChannels: readonly string[];
 }
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: string[] };
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       agentHours: e.AGENT_HOURS,
       agentTimeZone: e.AGENT_TIMEZONE,
       vipPolicy: { minTier: e.VIP_MIN_TIER, minLifetimeValue: e.VIP_MIN_LIFETIME_VALUE },
+      handoffEventChannels: e.HANDOFF_EVENT_CHANNELS,
     },
   };
 }

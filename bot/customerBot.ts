@@ -6,6 +6,8 @@ import type { MainDialog } from '../dialogs/mainDialog.js';
 
 export interface CustomerBotOptions {
   readonly conversationState: ConversationState;
+  /** Hears `handoff.status` events from a channel hub (accepted, failed, completed). */
+  readonly onHandoffStatus?: (conversationId: string, state: string, message?: string) => void;
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly mainDialog: MainDialog;
 }
@@ -20,6 +22,13 @@ export class CustomerBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
       if (newcomers.length > 0) await this.welcome(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'handoff.status') {
+        const value = (context.activity.value ?? {}) as { state?: string; message?: string };
+        this.options.onHandoffStatus?.(context.activity.conversation.id, value.state ?? 'unknown', value.message);
+      }
       await next();
     });
     this.onMessage(async (context, next) => {

@@ -10,6 +10,8 @@ export interface HandoffRequest {
   readonly customer: { readonly id: string; readonly name: string } & Partial<KnownCustomer>;
   readonly decision: TriageDecision;
   readonly locale: Locale;
+  /** What the customer last wrote (the ticket's content when nobody can take it now). */
+  readonly text: string;
   readonly complaint?: { readonly content: string; readonly orderId?: string; readonly contact?: string };
 }
 

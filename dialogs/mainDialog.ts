@@ -1,4 +1,4 @@
-import { ActionTypes, MessageFactory, TurnContext, type CardAction, type StatePropertyAccessor } from 'botbuilder';
+import { ActionTypes, EventFactory, MessageFactory, TurnContext, type Activity, type CardAction, type StatePropertyAccessor } from 'botbuilder';
 import {
   ComponentDialog,
   DialogSet,
@@ -31,6 +31,11 @@ export interface MainDialogOptions {
   readonly desk: HandoffDesk;
   readonly conversationData: StatePropertyAccessor<ConversationData>;
   readonly vipPolicy?: VipPolicy;
+  /**
+   * Channels whose hub takes Bot Framework's standard handoff events (`handoff.initiate` out,
+   * `handoff.status` in), such as Dynamics 365 Omnichannel; others are served by our own queue only.
+   */
+  readonly handoffEventChannels?: readonly string[];
 }
 
 /** One turn's facts, gathered once. */
@@ -193,8 +198,10 @@ export class MainDialog extends ComponentDialog {
       customer: { id: from.id, name: known?.name || from.name || from.id, ...(known ? { tier: known.tier, lifetimeValue: known.lifetimeValue } : {}) },
       decision,
       locale,
+      text: complaint?.content ?? turn.text,
       ...(complaint ? { complaint: { content: complaint.content, ...(complaint.orderId ? { orderId: complaint.orderId } : {}), ...(complaint.contact ? { contact: complaint.contact } : {}) } } : {}),
     });
+    if (this.options.handoffEventChannels?.includes(context.activity.channelId)) await this.initiateHubHandoff(turn, decision);
     if (decision.reasons.includes('vip')) data.vipRouted = true;
     data.unansweredStreak = 0;
     data.unhelpfulStreak = 0;
@@ -206,6 +213,16 @@ export class MainDialog extends ComponentDialog {
     }
     if (outcome.ticketId) await context.sendActivity(say.ticketCreated(outcome.ticketId));
     await context.sendActivity(say.queued(outcome.ahead));
+  }
+
+  /** Tells the channel's own hub, with the recent messages as the transcript. */
+  private async initiateHubHandoff(turn: Turn, decision: TriageDecision): Promise<void> {
+    const { context } = turn;
+    const recent = (turn.data.recentMessages ?? [turn.text]).map(
+      (text) => ({ type: 'message', text, from: context.activity.from, conversation: context.activity.conversation, channelId: context.activity.channelId }) as Activity,
+    );
+    const event = EventFactory.createHandoffInitiation(context, { priority: decision.priority, reasons: decision.reasons, locale: turn.locale }, { activities: recent });
+    await context.sendActivity(event);
   }
 
   private async answer(turn: Turn, entry: FaqEntry, question: string): Promise<void> {

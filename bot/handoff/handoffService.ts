@@ -60,9 +60,19 @@ export class HandoffService implements HandoffDesk {
   async request(r: HandoffRequest): Promise<HandoffOutcome> {
     const conversationId = r.reference.conversation?.id;
     if (!conversationId) throw new Error('HandoffService.request: the reference has no conversation id');
-    const ticket = r.complaint
-      ? await this.o.tickets.create({ conversationId, customerId: r.customer.id, content: r.complaint.content, contact: r.complaint.contact, orderId: r.complaint.orderId })
-      : undefined;
+    const staffed = this.staffed();
+    // A complaint always gets a ticket; so does any request nobody can take now, so that the
+    // promised reply within 24 hours has something to follow up.
+    const ticket =
+      r.complaint || !staffed
+        ? await this.o.tickets.create({
+            conversationId,
+            customerId: r.customer.id,
+            content: r.complaint?.content ?? r.text,
+            ...(r.complaint?.contact ? { contact: r.complaint.contact } : {}),
+            ...(r.complaint?.orderId ? { orderId: r.complaint.orderId } : {}),
+          })
+        : undefined;
     const { handoff, created } = await this.o.queue.enqueue({
       conversationId,
       customer: { id: r.customer.id, name: r.customer.name, tier: r.customer.tier ?? TIERS[0] },
@@ -76,7 +86,7 @@ export class HandoffService implements HandoffDesk {
       this.o.log.info({ conversationId, priority: handoff.priority, reasons: handoff.reasons, ticketId: ticket?.id }, 'conversation queued for an agent');
       this.o.events.publish({ type: 'queue' });
     }
-    return { ahead: await this.o.queue.position(conversationId), staffed: this.staffed(), ...(ticket ? { ticketId: ticket.id } : {}) };
+    return { ahead: await this.o.queue.position(conversationId), staffed, ...(ticket ? { ticketId: ticket.id } : {}) };
   }
 
   async cancel(conversationId: string): Promise<void> {

@@ -34,19 +34,25 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
     db = await openDatabase('sqlite::memory:', '.', () => undefined);
     feedback = new SqlFeedbackLog(db);
     unanswered = new SqlUnansweredLog(db);
+    desk = makeDesk(() => new Date('2026-01-01T04:00:00Z')); // noon in Shanghai: agents on duty
+  });
+
+  /** The real handoff service on the test's database, with an agent's live view open. */
+  function makeDesk(now: () => Date): HandoffService {
     const events = new HandoffEvents();
-    events.subscribe(() => undefined); // an agent's live view is open
-    desk = new HandoffService({
+    events.subscribe(() => undefined);
+    return new HandoffService({
       queue: new SqlHandoffQueue(db),
       tickets: new SqlTicketStore(db),
       transcripts: new SqlTranscriptStore(db),
       directory: new SqlCustomerDirectory(db),
       relay: { continueConversation: (reference, logic) => current!.continueConversation(reference, logic) },
       events,
-      hours: parseServiceHours('00:00-24:00', 'Asia/Shanghai'),
+      hours: parseServiceHours('09:00-24:00', 'Asia/Shanghai'),
       log: createLogger('silent'),
+      now,
     });
-  });
+  }
   afterEach(() => db.close());
 
   function adapter(locale?: string): TestAdapter {
@@ -59,6 +65,7 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
         feedback,
         unanswered,
         desk,
+        handoffEventChannels: ['test'],
         conversationData: conversationState.createProperty<ConversationData>('conversationData'),
       }),
     });
@@ -141,10 +148,26 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
   it('queues a request for a person and says so; the customer can cancel', async () => {
     await adapter()
       .send('转人工')
+      .assertReply((a) => {
+        expect(a.type, "the channel's hub hears the standard handoff event first").to.equal('event');
+        expect(a.name).to.equal('handoff.initiate');
+        expect(a.value).to.deep.include({ priority: 'normal', reasons: ['humanRequested'] });
+      })
       .assertReply((a) => expect(a.text).to.contain('已为您转接人工客服'))
       .send('取消')
       .assertReply((a) => expect(a.text).to.contain('已为您取消人工服务'));
     expect((await desk.queue()).length).to.equal(0);
+  });
+
+  it('out of hours, still queues the request, opens a ticket and promises a reply within 24 hours', async () => {
+    desk = makeDesk(() => new Date('2026-01-01T19:30:00Z')); // 03:30 in Shanghai
+    await adapter()
+      .send('我要找真人客服')
+      .assertReply((a) => expect(a.name).to.equal('handoff.initiate'))
+      .assertReply((a) => expect(a.text).to.match(/工单号 T\w+.*24 小时内/u));
+    const [queued] = await desk.queue();
+    expect(queued?.ticketId).to.be.a('string');
+    expect((await desk.view(queued!.conversationId))?.ticket?.content).to.equal('我要找真人客服');
   });
 
   it('apologises for a complaint, collects the order number and contact, opens a ticket and queues it first', async () => {
@@ -153,6 +176,7 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
       customer: { id: 'other', name: 'Other' },
       decision: { handoff: true, priority: 'normal', reasons: ['humanRequested'] },
       locale: 'zh-CN',
+      text: '转人工',
     });
     await adapter()
       .send('你们太过分了,我要投诉!')
@@ -161,6 +185,7 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
       .send('20241122123456')
       .assertReply((a) => expect(a.text).to.contain('联系方式'))
       .send('13812345678')
+      .assertReply((a) => expect(a.value).to.deep.include({ priority: 'high' }))
       .assertReply((a) => expect(a.text).to.match(/投诉工单 T\w+/u))
       .assertReply((a) => expect(a.text).to.contain('已为您转接人工客服'));
     const [first, second] = await desk.queue();

@@ -190,6 +190,23 @@ describe('Direct Line 3.0 endpoint with the official botframework-directlinejs c
     });
   });
 
+  it("delivers an agent's reply into the Direct Line conversation without a stale replyToId", async () => {
+    const { token, conversationId } = await tokenFor('customer-agent');
+    await http('/v3/directline/conversations', { method: 'POST', auth: token });
+    await http(`/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', auth: token, body: JSON.stringify({ type: 'message', text: '转人工' }) });
+    const agent = (path: string, body: unknown) => http(path, { method: 'POST', auth: 'agent-token-for-tests-01', body: JSON.stringify(body) });
+    expect((await agent(`/api/agent/conversations/${conversationId}/accept`, { agentId: 'a1', agentName: 'Amy' })).status).to.equal(200);
+    expect((await agent(`/api/agent/conversations/${conversationId}/messages`, { agentId: 'a1', text: 'Hi, Amy here. How can I help?' })).status).to.equal(200);
+    const page = (await (await http(`/v3/directline/conversations/${conversationId}/activities`, { auth: token })).json()) as {
+      activities: Array<{ text?: string; replyToId?: string; from: { id: string } }>;
+    };
+    const reply = page.activities.find((a) => a.text === 'Hi, Amy here. How can I help?');
+    expect(reply, 'the agent reply is in the transcript').to.not.equal(undefined);
+    expect(reply!.replyToId).to.equal(undefined);
+    expect(reply!.from.id).to.equal('shop-bot');
+    expect(page.activities.some((a) => a.text?.includes('Amy'))).to.equal(true);
+  });
+
   describe('anonymous visitor tokens', () => {
     it('mints a token with a fresh random user id, and limits how many per address', async () => {
       const first = (await (await http('/api/chat/token', { method: 'POST' })).json()) as { token: string; userId: string; conversationId: string; expiresIn: number };
