@@ -88,7 +88,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     continueConversation: (reference, logic) =>
       reference.serviceUrl === DIRECT_LINE_SERVICE_URL
         ? dlAdapter.continueConversation(reference, logic)
-        : adapter.continueConversationAsync(config.microsoftApp?.id ?? '', reference, logic),
+        : // Without the old activity id: a proactive message is not a reply to the last thing said.
+          adapter.continueConversationAsync(config.microsoftApp?.id ?? '', { ...reference, activityId: undefined }, logic),
   };
   const directory = new SqlCustomerDirectory(db);
   const handoffs = new HandoffService({
@@ -111,12 +112,17 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     conversationData,
     vipPolicy: config.vipPolicy,
     handoffEventChannels: config.handoffEventChannels,
+    trustsIdentity: (activity) => activity.serviceUrl === DIRECT_LINE_SERVICE_URL || config.trustedIdentityChannels.includes(activity.channelId),
   });
   const bot = new CustomerBot({
     conversationState,
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     mainDialog,
-    onHandoffStatus: (conversationId, state, message) => logger.info({ module: 'handoff', conversationId, state, message }, 'channel hub handoff status'),
+    onHandoffStatus: async (conversationId, state, message) => {
+      logger.info({ module: 'handoff', conversationId, state, message }, 'channel hub handoff status');
+      // The hub is done with it (or could not take it): our queue must not hold the customer.
+      if (state === 'completed' || state === 'failed') await handoffs.cancel(conversationId);
+    },
   });
   // A closed handoff's rating question: the customer's typed 1-5 must know what it rates.
   handoffs.onClosed = async (context, handoffId) => {

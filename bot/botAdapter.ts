@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { DeliveryTimeoutError, turnErrorHandler } from './turnErrorHandler.js';
@@ -16,9 +17,14 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): P
  * and checks the request itself (`CloudAdapter.process` answers errors in its own format).
  */
 export class ShopBotAdapter extends CloudAdapter {
-  /** Authenticates the caller (when an app id is set) and runs `logic` for the activity. */
-  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  /** Validates the channel's JWT (when an app id is set); throws AuthenticationError if it fails. */
+  authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs `logic` for an activity whose caller `authenticate` has accepted. */
+  handleActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
   }
 }
 

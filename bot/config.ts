@@ -47,6 +47,7 @@ const ConfigSchema = z
       }, 'must be an IANA time zone such as Asia/Shanghai'),
     VIP_MIN_TIER: z.enum(TIERS).default('gold'),
     VIP_MIN_LIFETIME_VALUE: z.coerce.number().min(0).default(10_000),
+    TRUSTED_IDENTITY_CHANNELS: z.string().default('msteams').transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean)),
     HANDOFF_EVENT_CHANNELS: z.string().default('omnichannel').transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean)),
   });
 
@@ -71,6 +72,8 @@ export interface Config {
   readonly agentHours: string;
   readonly agentTimeZone: string;
   readonly vipPolicy: { readonly minTier: Tier; readonly minLifetimeValue: number };
+  /** Channels whose user ids are authenticated, so the customer directory may be trusted for them. */
+  readonly trustedIdentityChannels: readonly string[];
   /** Channels that also get Bot Framework's `handoff.initiate` event. */
   readonly handoffEventChannels: readonly string[];
 }
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       agentTimeZone: e.AGENT_TIMEZONE,
       vipPolicy: { minTier: e.VIP_MIN_TIER, minLifetimeValue: e.VIP_MIN_LIFETIME_VALUE },
       handoffEventChannels: e.HANDOFF_EVENT_CHANNELS,
+      trustedIdentityChannels: e.TRUSTED_IDENTITY_CHANNELS,
     },
   };
 }

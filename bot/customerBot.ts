@@ -7,7 +7,7 @@ import type { MainDialog } from '../dialogs/mainDialog.js';
 export interface CustomerBotOptions {
   readonly conversationState: ConversationState;
   /** Hears `handoff.status` events from a channel hub (accepted, failed, completed). */
-  readonly onHandoffStatus?: (conversationId: string, state: string, message?: string) => void;
+  readonly onHandoffStatus?: (conversationId: string, state: string, message?: string) => Promise<void>;
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly mainDialog: MainDialog;
 }
@@ -27,7 +27,7 @@ export class CustomerBot extends ActivityHandler {
     this.onEvent(async (context, next) => {
       if (context.activity.name === 'handoff.status') {
         const value = (context.activity.value ?? {}) as { state?: string; message?: string };
-        this.options.onHandoffStatus?.(context.activity.conversation.id, value.state ?? 'unknown', value.message);
+        await this.options.onHandoffStatus?.(context.activity.conversation.id, value.state ?? 'unknown', value.message);
       }
       await next();
     });

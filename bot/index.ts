@@ -21,10 +21,13 @@ const secrets = loadSecrets(config.dataDir, {
   tokenSigningKey: config.tokenSigningKey,
 });
 
-if (secrets.generated.length > 0) {
-  // Shown once, in full, to the operator's terminal; never written to the log.
+if (secrets.generated.length > 0 && process.stderr.isTTY) {
+  // Shown once, in full, on the operator's terminal only: a service's output ends up in logs.
   const lines = secrets.generated.filter((name) => name !== 'tokenSigningKey').map((name) => `  ${SECRET_ENV[name]}=${secrets[name]}`);
-  process.stdout.write(`\nGenerated secrets (saved in ${config.dataDir}/secrets.json; shown only this once):\n${lines.join('\n')}\n\n`);
+  process.stderr.write(`\nGenerated secrets (saved in ${config.dataDir}/secrets.json; shown only this once):\n${lines.join('\n')}\n\n`);
+}
+if (secrets.generated.length > 0 && !process.stderr.isTTY) {
+  logger.warn({ file: `${config.dataDir}/secrets.json` }, 'secrets generated; read them from the secrets file (not shown here, as this output is not a terminal)');
 }
 logger.info(
   { adminToken: maskSecret(secrets.adminToken), agentToken: maskSecret(secrets.agentToken), directLineSecret: maskSecret(secrets.directLineSecret) },

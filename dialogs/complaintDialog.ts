@@ -45,7 +45,8 @@ export class ComplaintDialog extends ComponentDialog {
     const text = normalizeText(dc.context.activity.text ?? '');
     if (details && HANDOFF_MESSAGES[details.locale].cancelWords.some((w) => normalizeText(w) === text)) {
       await dc.context.sendActivity(HANDOFF_MESSAGES[details.locale].cancelled);
-      return dc.cancelAllDialogs(true);
+      // Ends this component with no result: the caller opens no ticket.
+      return dc.cancelAllDialogs();
     }
     return super.onContinueDialog(dc);
   }
@@ -77,9 +78,9 @@ export class ComplaintDialog extends ComponentDialog {
     return HANDOFF_MESSAGES[d.locale].noneWords.some((w) => normalizeText(w) === t);
   }
 
-  /** The intake's details, from the waterfall's state (`dc` is this component's inner context). */
+  /** The intake's details, from the waterfall's state (below the prompt on this component's stack). */
   private details(dc: DialogContext): ComplaintDetails | undefined {
-    const waterfall = dc.activeDialog?.state as { values?: { details?: ComplaintDetails } } | undefined;
+    const waterfall = dc.stack.find((d) => d.id === 'complaintSteps')?.state as { values?: { details?: ComplaintDetails } } | undefined;
     return waterfall?.values?.details;
   }
 }

@@ -36,6 +36,11 @@ export interface MainDialogOptions {
    * `handoff.status` in), such as Dynamics 365 Omnichannel; others are served by our own queue only.
    */
   readonly handoffEventChannels?: readonly string[];
+  /**
+   * Whether the channel vouches for `from.id` (our token-bound Direct Line, Teams): only then is
+   * the customer looked up in the directory. Elsewhere a client could name any id, a VIP's too.
+   */
+  readonly trustsIdentity: (activity: Activity) => boolean;
 }
 
 /** One turn's facts, gathered once. */
@@ -90,12 +95,14 @@ export class MainDialog extends ComponentDialog {
     const turn: Turn = { context, data, text, locale, say: BOT_MESSAGES[locale] };
     const intent = readIntent(text, context.activity.value, data.lastAnswer?.faqId, data.awaitingRatingFor);
 
-    if (intent.action === 'rate') {
+    // Only the conversation the bot just asked about can be rated, and only once.
+    if (intent.action === 'rate' && intent.handoffId === data.awaitingRatingFor) {
       await this.options.desk.rate(intent.handoffId, intent.rating);
       data.awaitingRatingFor = undefined;
       await context.sendActivity(HANDOFF_MESSAGES[locale].ratingThanks);
       return step.endDialog();
     }
+    if (intent.action === 'rate') return step.endDialog();
     if (await this.handledByDesk(turn)) return step.endDialog();
 
     switch (intent.action) {
@@ -178,9 +185,14 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** The customer as the directory knows them, when the channel vouches for who is writing. */
+  private async knownCustomer(context: TurnContext): Promise<Awaited<ReturnType<HandoffDesk['customer']>>> {
+    return this.options.trustsIdentity(context.activity) ? this.options.desk.customer(context.activity.from.id) : undefined;
+  }
+
   /** The triage decision for this message; a VIP is routed once per conversation on that ground alone. */
   private async triage(turn: Turn, unansweredStreak: number, unhelpfulStreak: number): Promise<TriageDecision> {
-    const known = await this.options.desk.customer(turn.context.activity.from.id);
+    const known = await this.knownCustomer(turn.context);
     const decision = triage(
       { text: turn.text, locale: turn.locale, unansweredStreak, unhelpfulStreak, previousMessages: turn.data.recentMessages ?? [], ...(known ? { customer: known } : {}) },
       this.vipPolicy,
@@ -192,7 +204,7 @@ export class MainDialog extends ComponentDialog {
   private async handOff(turn: Turn, decision: TriageDecision, complaint?: ComplaintDetails): Promise<void> {
     const { context, data, locale } = turn;
     const from = context.activity.from;
-    const known = await this.options.desk.customer(from.id);
+    const known = await this.knownCustomer(context);
     const outcome = await this.options.desk.request({
       reference: TurnContext.getConversationReference(context.activity),
       customer: { id: from.id, name: known?.name || from.name || from.id, ...(known ? { tier: known.tier, lifetimeValue: known.lifetimeValue } : {}) },

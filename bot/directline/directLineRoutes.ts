@@ -32,7 +32,8 @@ type Caller = { readonly kind: 'secret' } | { readonly kind: 'token'; readonly c
 
 const UserSchema = z.object({ id: z.string().trim().min(1).max(256).optional(), name: z.string().trim().max(256).optional() }).optional();
 const StartSchema = z.object({ user: UserSchema, locale: z.string().max(20).optional() }).loose().default({});
-const WatermarkSchema = z.object({ watermark: z.coerce.number().int().min(-1).optional() });
+/** `watermark=` (empty) is what directlinejs sends before it has one: from the start. */
+const WatermarkSchema = z.object({ watermark: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(-1).optional()) });
 /** What a client may post; identity, ids, timestamps and addressing are the server's. */
 const PostedActivitySchema = z.object({
   type: z.string().min(1).max(64),
@@ -71,9 +72,10 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     const presented = match[1]!.trim();
     if (timingSafeEqual(digest(presented), digest(options.secret))) return { kind: 'secret' };
     const checked = tokens.check(presented);
-    if (!checked.ok) {
-      throw new HttpError(401, checked.reason === 'expired' ? 'token_expired' : 'unauthorized', checked.reason === 'expired' ? 'The token has expired.' : 'The token is not valid.');
-    }
+    // An expired token is 403, as Azure's Direct Line answers: directlinejs reads only 403 as
+    // "expired" and then asks the page for a fresh token.
+    if (!checked.ok && checked.reason === 'expired') throw new HttpError(403, 'token_expired', 'The token has expired.');
+    if (!checked.ok) throw new HttpError(401, 'unauthorized', 'The token is not valid.');
     return { kind: 'token', claims: checked.claims, token: presented };
   };
 
@@ -90,11 +92,13 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
       : { caller: who, userId: conversation.userId };
   };
 
-  const conversationReply = (req: Request, conversationId: string, token: string, expiresIn: number) => ({
+  const conversationReply = (req: Request, conversationId: string, token: string, expiresIn: number, watermark?: number) => ({
     conversationId,
     token,
     expires_in: expiresIn,
-    streamUrl: `${publicOrigin(req).replace(/^http/u, 'ws')}${DIRECT_LINE_PREFIX}/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`,
+    streamUrl:
+      `${publicOrigin(req).replace(/^http/u, 'ws')}${DIRECT_LINE_PREFIX}/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}` +
+      (watermark === undefined ? '' : `&watermark=${watermark}`),
   });
 
   /** Tells the bot about a new conversation once, so it can greet the customer. */
@@ -154,7 +158,9 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     const { caller: who, userId } = await authorize(req, id);
     const token = who.kind === 'token' ? who.token : tokens.issue({ conversationId: id, userId }).token;
     const expiresIn = who.kind === 'token' ? Math.max(0, who.claims.exp - Math.floor(Date.now() / 1000)) : tokens.ttlSeconds;
-    res.send(200, conversationReply(req, id, token, expiresIn));
+    // A reconnect resumes after what the client already has.
+    const { watermark } = validate(WatermarkSchema, query(req));
+    res.send(200, conversationReply(req, id, token, expiresIn, watermark));
   }));
 
   server.get(`${DIRECT_LINE_PREFIX}/conversations/:id/activities`, dl(async (req, res) => {

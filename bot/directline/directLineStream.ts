@@ -17,6 +17,7 @@ export interface DirectLineStreamOptions {
 
 const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PREFIX}/conversations/([^/]+)/stream$`, 'u');
 const PING_MS = 30_000;
+const BACKLOG_PAGE = 500;
 
 /** The sequence number in an activity id (`<conversationId>|0000012` -> 12). */
 export const seqOf = (activity: Activity): number => Number(activity.id?.split('|').at(-1) ?? -1);
@@ -68,10 +69,13 @@ async function stream(ws: WebSocket, conversationId: string, watermark: number, 
     unsubscribe();
     clearInterval(ping);
   });
-  const backlog = await options.store.activitiesAfter(conversationId, watermark, 1000);
-  if (backlog.activities.length > 0 && ws.readyState === ws.OPEN) {
-    ws.send(JSON.stringify(backlog));
-    sentUpTo = Number(backlog.watermark);
+  // The backlog in pages, so a long conversation is sent whole.
+  for (;;) {
+    const page = await options.store.activitiesAfter(conversationId, sentUpTo, BACKLOG_PAGE);
+    if (page.activities.length === 0 || ws.readyState !== ws.OPEN) break;
+    ws.send(JSON.stringify(page));
+    sentUpTo = Number(page.watermark);
+    if (page.activities.length < BACKLOG_PAGE) break;
   }
   backlogDone = true;
   for (const a of pending.splice(0)) send(a);

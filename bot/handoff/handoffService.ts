@@ -117,7 +117,12 @@ export class HandoffService implements HandoffDesk {
     this.o.events.publish({ type: 'status', conversationId, status: 'active', agentId: agent.id });
     this.o.events.publish({ type: 'queue' });
     const say = HANDOFF_MESSAGES[result.handoff.locale];
-    await this.send(result.handoff, (context) => context.sendActivity(say.agentJoined(agent.name)).then(() => undefined));
+    try {
+      await this.send(result.handoff, (context) => context.sendActivity(say.agentJoined(agent.name)).then(() => undefined));
+    } catch (err) {
+      // The claim stands; the agent can still write. Only the courtesy notice was lost.
+      this.o.log.error({ err, conversationId }, 'could not tell the customer an agent joined');
+    }
     return result;
   }
 

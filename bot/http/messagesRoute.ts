@@ -29,12 +29,14 @@ export function messagesHandler(options: MessagesRouteOptions): (req: Request, r
     if (options.localMode && !options.allowUnauthenticatedChannel) assertLocalCaller(req.socket.remoteAddress, activity);
     const log = options.log.child({ conversationId: activity.conversation.id, activityId: activity.id });
     try {
+      // Authenticate first: an unauthenticated request must not mark an id as delivered.
+      const auth = await options.adapter.authenticate(req.headers.authorization ?? '', activity);
       if (activity.id && !(await options.dedup.firstDelivery(activity.conversation.id, activity.id))) {
         log.info('duplicate delivery ignored');
         res.send(200, {});
         return;
       }
-      const invoke = await options.adapter.handleActivity(req.headers.authorization ?? '', activity, options.logic);
+      const invoke = await options.adapter.handleActivity(auth, activity, options.logic);
       res.send(invoke?.status ?? 200, invoke?.body ?? {});
     } catch (err) {
       if (err instanceof AuthenticationError) throw new HttpError(401, 'unauthorized', 'The channel token was missing or invalid.');

@@ -11,7 +11,8 @@ export function route(log: Logger, handler: (req: Request, res: Response) => Pro
     handler(req, res)
       .catch((err: unknown) => {
         if (err instanceof HttpError) return sendError(res, err);
-        log.error({ err, method: req.method, url: req.url }, 'request failed');
+        // The path only: a query string may carry a token (EventSource cannot send headers).
+        log.error({ err, method: req.method, path: (req.url ?? '').split('?')[0] }, 'request failed');
         sendError(res, new HttpError(500, 'internal_error', 'Something went wrong on our side; it has been logged.'));
       })
       .finally(() => next());

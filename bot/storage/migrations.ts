@@ -73,6 +73,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX transcript_conversation ON transcript_messages (conversation_id, seq)`,
     ],
   },
+  {
+    version: 4,
+    name: 'one open handoff per conversation',
+    statements: [`CREATE UNIQUE INDEX handoffs_one_open ON handoffs (conversation_id) WHERE status IN ('waiting', 'active')`],
+  },
 ];
 
 /**

@@ -59,13 +59,16 @@ export class SqlHandoffQueue implements HandoffQueue {
       const open = await this.openFor(tx, h.conversationId);
       if (open) return { handoff: open, created: false };
       const id = randomUUID();
-      await tx.run(
-        `INSERT INTO handoffs (${COLUMNS}, priority_rank) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', NULL, NULL, ?, ?, ?, NULL, ?, NULL, NULL, ?)`,
+      // The partial unique index settles a race between two instances queueing the same conversation.
+      const { changes } = await tx.run(
+        `INSERT INTO handoffs (${COLUMNS}, priority_rank) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', NULL, NULL, ?, ?, ?, NULL, ?, NULL, NULL, ?)
+         ON CONFLICT (conversation_id) WHERE status IN ('waiting', 'active') DO NOTHING`,
         [
           id, h.conversationId, h.customer.id, h.customer.name, h.customer.tier, JSON.stringify(h.reasons), h.priority,
           h.locale, JSON.stringify(h.reference), h.ticketId ?? null, Date.now(), PRIORITY_RANK[h.priority],
         ],
       );
+      if (changes === 0) return { handoff: (await this.openFor(tx, h.conversationId))!, created: false };
       return { handoff: (await this.byId(tx, id))!, created: true };
     });
   }
@@ -111,7 +114,7 @@ export class SqlHandoffQueue implements HandoffQueue {
   }
 
   async rate(handoffId: string, rating: number): Promise<void> {
-    await this.db.run(`UPDATE handoffs SET rating = ? WHERE id = ?`, [rating, handoffId]);
+    await this.db.run(`UPDATE handoffs SET rating = ? WHERE id = ? AND status = 'closed' AND rating IS NULL`, [rating, handoffId]);
   }
 
   async position(conversationId: string): Promise<number> {

@@ -29,12 +29,14 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
   let unanswered: SqlUnansweredLog;
   let desk: HandoffService;
   let current: TestAdapter | undefined;
+  let trusted = true;
 
   beforeEach(async () => {
     db = await openDatabase('sqlite::memory:', '.', () => undefined);
     feedback = new SqlFeedbackLog(db);
     unanswered = new SqlUnansweredLog(db);
     desk = makeDesk(() => new Date('2026-01-01T04:00:00Z')); // noon in Shanghai: agents on duty
+    trusted = true;
   });
 
   /** The real handoff service on the test's database, with an agent's live view open. */
@@ -66,6 +68,7 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
         unanswered,
         desk,
         handoffEventChannels: ['test'],
+        trustsIdentity: () => trusted,
         conversationData: conversationState.createProperty<ConversationData>('conversationData'),
       }),
     });
@@ -168,6 +171,34 @@ describe('MainDialog through CustomerBot (TestAdapter)', () => {
     const [queued] = await desk.queue();
     expect(queued?.ticketId).to.be.a('string');
     expect((await desk.view(queued!.conversationId))?.ticket?.content).to.equal('我要找真人客服');
+  });
+
+  it('lets the customer cancel in the middle of the complaint intake: no ticket, no queue', async () => {
+    await adapter()
+      .send('我要投诉你们!')
+      .assertReply((a) => expect(a.text).to.match(/^非常抱歉/u))
+      .assertReply((a) => expect(a.text).to.contain('订单号'))
+      .send('取消')
+      .assertReply((a) => expect(a.text).to.contain('已为您取消'))
+      .send('退款多久到账')
+      .assertReply((a) => expect(a.text).to.contain(byId.get('zh-refund-time')!.answer));
+    expect(await desk.queue()).to.deep.equal([]);
+  });
+
+  it('asks the directory about a customer only when the channel vouches for the id', async () => {
+    await new SqlCustomerDirectory(db).import([{ id: 'user1', name: 'VIP', tier: 'diamond', lifetimeValue: 50_000 }]); // TestAdapter's user
+    trusted = false;
+    await adapter()
+      .send('怎么开发票')
+      .assertReply((a) => expect(a.text).to.contain(byId.get('zh-invoice')!.answer));
+    expect(await desk.queue(), 'an unvouched id gets no VIP treatment').to.deep.equal([]);
+    trusted = true;
+    await adapter()
+      .send('怎么开发票')
+      .assertReply((a) => expect(a.text).to.contain(byId.get('zh-invoice')!.answer))
+      .assertReply((a) => expect(a.name).to.equal('handoff.initiate'))
+      .assertReply((a) => expect(a.text).to.contain('已为您转接人工客服'));
+    expect((await desk.queue()).map((h) => h.priority)).to.deep.equal(['vip']);
   });
 
   it('apologises for a complaint, collects the order number and contact, opens a ticket and queues it first', async () => {

@@ -155,11 +155,11 @@ describe('Direct Line 3.0 endpoint with the official botframework-directlinejs c
       expect(post.status).to.equal(403);
     });
 
-    it('refuses an expired token (401 token_expired)', async () => {
+    it('refuses an expired token with 403 token_expired, which directlinejs reads as "expired"', async () => {
       const b = await tokenFor('customer-exp');
       const expired = expiredSigner.issue({ conversationId: b.conversationId, userId: 'customer-exp' }).token;
       const res = await http(`/v3/directline/conversations/${b.conversationId}/activities`, { auth: expired });
-      expect(res.status).to.equal(401);
+      expect(res.status).to.equal(403);
       expect(await res.json()).to.have.nested.property('error.code', 'token_expired');
     });
 

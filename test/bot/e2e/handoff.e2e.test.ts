@@ -82,7 +82,8 @@ describe('handoff to human agents end to end (real server process, real channel)
   before(async () => {
     serviceUrl = await channel.start();
     dataDir = mkdtempSync(join(tmpdir(), 'faqbot-handoff-'));
-    bot = new BotProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, AGENT_TOKEN: AGENT, AGENT_HOURS: '00:00-24:00' });
+    // The stand-in channel plays an authenticated channel, so its user ids are trusted.
+    bot = new BotProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, AGENT_TOKEN: AGENT, AGENT_HOURS: '00:00-24:00', TRUSTED_IDENTITY_CHANNELS: 'emulator' });
     await bot.start();
     const imported = await call('/api/admin/customers/import', 'POST', [{ id: 'vip-1', name: '王女士', tier: 'diamond', lifetimeValue: 25_000 }], ADMIN);
     expect(imported.status).to.equal(200);
