@@ -22,6 +22,9 @@ import { parseServiceHours } from './handoff/serviceHours.js';
 import { TranscriptMiddleware } from './handoff/transcriptMiddleware.js';
 import { registerAdminCustomerRoutes } from './http/adminCustomerRoutes.js';
 import { registerAgentRoutes } from './http/agentRoutes.js';
+import { GuardService } from './assist/guardService.js';
+import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
+import { SqlBannedPhraseStore, SqlGuardOverrideLog } from './storage/sqlBannedPhraseStore.js';
 import { SqlCustomerDirectory } from './storage/sqlCustomerDirectory.js';
 import { SqlHandoffQueue } from './storage/sqlHandoffQueue.js';
 import { SqlTicketStore } from './storage/sqlTicketStore.js';
@@ -131,6 +134,9 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     await conversationState.saveChanges(context, false);
   };
 
+  const guard = new GuardService(new SqlBannedPhraseStore(db));
+  await guard.start();
+
   const server = createServer(logger);
   const httpLog = logger.child({ module: 'http' });
   server.get('/healthz', route(httpLog, healthHandler(db, () => faqs.size)));
@@ -151,7 +157,17 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   registerAdminFaqRoutes(server, { faqs, unanswered, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
 
   registerAdminCustomerRoutes(server, { directory, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
-  registerAgentRoutes(server, { handoffs, events, directory, vipPolicy: config.vipPolicy, agentToken: secrets.agentToken, log: logger.child({ module: 'agent' }) });
+  registerAdminBannedPhraseRoutes(server, { guard, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAgentRoutes(server, {
+    handoffs,
+    events,
+    directory,
+    vipPolicy: config.vipPolicy,
+    guard,
+    overrides: new SqlGuardOverrideLog(db),
+    agentToken: secrets.agentToken,
+    log: logger.child({ module: 'agent' }),
+  });
   const dlLog = logger.child({ module: 'directline' });
   registerDirectLineRoutes(server, { store: dlStore, hub, tokens, adapter: dlAdapter, logic: (context) => bot.run(context), secret: secrets.directLineSecret, log: dlLog });
   const streams = attachDirectLineStream(server.server, { store: dlStore, hub, tokens, log: dlLog });

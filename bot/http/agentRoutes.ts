@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { detectLocale } from '../../knowledge/localeDetector.js';
 import { triage } from '../../scripts/triage.js';
 import type { VipPolicy } from '../../scripts/triageTypes.js';
+import { LOCALES } from '../../knowledge/faqEntry.js';
+import type { GuardOverrideLog } from '../assist/bannedPhraseStore.js';
+import type { GuardService } from '../assist/guardService.js';
 import type { CustomerDirectory } from '../handoff/customerDirectory.js';
 import type { HandoffEvent, HandoffEvents } from '../handoff/handoffEvents.js';
 import type { Handoff } from '../handoff/handoffQueue.js';
@@ -18,12 +21,15 @@ export interface AgentRoutesOptions {
   readonly events: HandoffEvents;
   readonly directory: CustomerDirectory;
   readonly vipPolicy: VipPolicy;
+  readonly guard: GuardService;
+  readonly overrides: GuardOverrideLog;
   readonly agentToken: string;
   readonly log: Logger;
 }
 
 const AgentSchema = z.object({ agentId: z.string().trim().min(1).max(256), agentName: z.string().trim().min(1).max(256) });
 const MessageSchema = z.object({ text: z.string().trim().min(1).max(5000), agentId: z.string().trim().min(1).max(256), force: z.boolean().optional() });
+const CheckSchema = z.object({ text: z.string().max(5000), locale: z.enum(LOCALES).optional() });
 const TriageSchema = z.object({ text: z.string().trim().min(1).max(5000), customerId: z.string().max(256).optional(), conversationId: z.string().max(1024).optional() });
 
 const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
@@ -83,16 +89,34 @@ export function registerAgentRoutes(server: Server, o: AgentRoutesOptions): void
 
   server.post('/api/agent/conversations/:id/messages', agent(async (req, res) => {
     const body = await readValidJson(req, MessageSchema);
-    const outcome = await o.handoffs.relay(idParam(req), body.agentId, body.text);
+    const conversationId = idParam(req);
+    const violations = o.guard.check(body.text);
+    if (violations.length > 0 && !body.force) {
+      throw new HttpError(422, 'banned_phrase', `The reply contains ${violations.length === 1 ? 'a phrase' : 'phrases'} agents must not use; nothing was sent.`, {
+        violations,
+        rewrite: o.guard.rewrite(body.text, violations),
+      });
+    }
+    const outcome = await o.handoffs.relay(conversationId, body.agentId, body.text);
     if (outcome === 'not_active') throw new HttpError(409, 'not_active', 'Accept the conversation before replying; it is not held by an agent.');
     if (outcome === 'not_yours') throw new HttpError(403, 'forbidden', 'Another agent holds this conversation.');
-    res.send(200, { sent: true });
+    if (violations.length > 0) {
+      await o.overrides.record({ conversationId, agentId: body.agentId, text: body.text, violations });
+      o.log.warn({ conversationId, agentId: body.agentId, categories: violations.map((v) => v.category) }, 'banned phrase sent with force');
+    }
+    res.send(200, { sent: true, ...(violations.length > 0 ? { overridden: violations.length } : {}) });
   }));
 
   server.post('/api/agent/conversations/:id/close', agent(async (req, res) => {
     const closed = await o.handoffs.close(idParam(req));
     if (!closed) throw new HttpError(404, 'not_found', 'No open handoff for this conversation.');
     res.send(200, queueItem(closed));
+  }));
+
+  server.post('/api/assist/check', agent(async (req, res) => {
+    const body = await readValidJson(req, CheckSchema);
+    const violations = o.guard.check(body.text, body.locale);
+    res.send(200, { ok: violations.length === 0, violations });
   }));
 
   server.post('/api/assist/triage', agent(async (req, res) => {

@@ -78,6 +78,18 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'one open handoff per conversation',
     statements: [`CREATE UNIQUE INDEX handoffs_one_open ON handoffs (conversation_id) WHERE status IN ('waiting', 'active')`],
   },
+  {
+    version: 5,
+    name: 'banned phrases and guard overrides',
+    statements: [
+      `CREATE TABLE banned_phrases (
+        id TEXT PRIMARY KEY, locale TEXT NOT NULL, category TEXT NOT NULL, phrase TEXT NOT NULL,
+        suggestion TEXT NOT NULL, allow TEXT, updated_at BIGINT NOT NULL)`,
+      `CREATE TABLE guard_overrides (
+        id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, agent_id TEXT NOT NULL, text TEXT NOT NULL,
+        violations TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+    ],
+  },
 ];
 
 /**

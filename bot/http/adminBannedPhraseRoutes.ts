@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { BannedPhraseSchema } from '../../scripts/bannedPhrases.js';
+import type { GuardService } from '../assist/guardService.js';
+import { requireBearer } from './bearerAuth.js';
+import { HttpError } from './httpError.js';
+import { BODY_LIMITS, readValidJson, validate } from './jsonBody.js';
+import { route } from './route.js';
+
+const DraftSchema = BannedPhraseSchema.extend({ id: BannedPhraseSchema.shape.id.optional() });
+const ImportQuerySchema = z.object({ mode: z.enum(['merge', 'replace']).default('merge') });
+const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
+const query = (req: Request): Record<string, unknown> => Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+
+/** Admins curate the banned-phrase list: CRUD plus JSON import/export; edits apply at once. */
+export function registerAdminBannedPhraseRoutes(server: Server, o: { guard: GuardService; adminToken: string; log: Logger }): void {
+  const admin = (handler: Parameters<typeof route>[1]) =>
+    route(o.log, async (req, res) => {
+      requireBearer(req, o.adminToken, 'admin');
+      await handler(req, res);
+    });
+
+  server.get('/api/admin/banned-phrases', admin(async (_req, res) => {
+    res.send(200, { items: await o.guard.list() });
+  }));
+
+  server.get('/api/admin/banned-phrases/export', admin(async (_req, res) => {
+    res.setHeader('Content-Disposition', 'attachment; filename="banned-phrases.json"');
+    res.send(200, await o.guard.list());
+  }));
+
+  server.post('/api/admin/banned-phrases', admin(async (req, res) => {
+    const draft = await readValidJson(req, DraftSchema);
+    const phrase = { ...draft, id: draft.id ?? `bp-${randomUUID().slice(0, 12)}` };
+    if ((await o.guard.list()).some((p) => p.id === phrase.id)) throw new HttpError(409, 'conflict', `A banned phrase with id "${phrase.id}" exists; use PUT to change it.`);
+    await o.guard.put(phrase);
+    res.send(201, phrase);
+  }));
+
+  server.put('/api/admin/banned-phrases/:id', admin(async (req, res) => {
+    const id = idParam(req);
+    const draft = await readValidJson(req, DraftSchema);
+    const { created } = await o.guard.put({ ...draft, id });
+    res.send(created ? 201 : 200, { ...draft, id });
+  }));
+
+  server.del('/api/admin/banned-phrases/:id', admin(async (req, res) => {
+    const id = idParam(req);
+    if (!(await o.guard.delete(id))) throw new HttpError(404, 'not_found', `No banned phrase with id "${id}".`);
+    res.send(204);
+  }));
+
+  server.post('/api/admin/banned-phrases/import', admin(async (req, res) => {
+    const { mode } = validate(ImportQuerySchema, query(req));
+    const phrases = await readValidJson(req, z.array(BannedPhraseSchema).min(1, 'must contain at least one phrase'), BODY_LIMITS.import);
+    res.send(200, await o.guard.import(phrases, mode));
+  }));
+}
