@@ -23,6 +23,7 @@ import { TranscriptMiddleware } from './handoff/transcriptMiddleware.js';
 import { registerAdminCustomerRoutes } from './http/adminCustomerRoutes.js';
 import { registerAgentRoutes } from './http/agentRoutes.js';
 import { GuardService } from './assist/guardService.js';
+import { SuggestionService } from './assist/suggestionService.js';
 import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
 import { SqlBannedPhraseStore, SqlGuardOverrideLog } from './storage/sqlBannedPhraseStore.js';
 import { SqlCustomerDirectory } from './storage/sqlCustomerDirectory.js';
@@ -164,6 +165,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     directory,
     vipPolicy: config.vipPolicy,
     guard,
+    suggestions: new SuggestionService(faqs),
     overrides: new SqlGuardOverrideLog(db),
     agentToken: secrets.agentToken,
     log: logger.child({ module: 'agent' }),

@@ -7,6 +7,7 @@ import type { VipPolicy } from '../../scripts/triageTypes.js';
 import { LOCALES } from '../../knowledge/faqEntry.js';
 import type { GuardOverrideLog } from '../assist/bannedPhraseStore.js';
 import type { GuardService } from '../assist/guardService.js';
+import type { SuggestionService } from '../assist/suggestionService.js';
 import type { CustomerDirectory } from '../handoff/customerDirectory.js';
 import type { HandoffEvent, HandoffEvents } from '../handoff/handoffEvents.js';
 import type { Handoff } from '../handoff/handoffQueue.js';
@@ -22,6 +23,7 @@ export interface AgentRoutesOptions {
   readonly directory: CustomerDirectory;
   readonly vipPolicy: VipPolicy;
   readonly guard: GuardService;
+  readonly suggestions: SuggestionService;
   readonly overrides: GuardOverrideLog;
   readonly agentToken: string;
   readonly log: Logger;
@@ -29,6 +31,9 @@ export interface AgentRoutesOptions {
 
 const AgentSchema = z.object({ agentId: z.string().trim().min(1).max(256), agentName: z.string().trim().min(1).max(256) });
 const MessageSchema = z.object({ text: z.string().trim().min(1).max(5000), agentId: z.string().trim().min(1).max(256), force: z.boolean().optional() });
+const SuggestSchema = z
+  .object({ conversationId: z.string().max(1024).optional(), text: z.string().trim().min(1).max(5000).optional(), locale: z.enum(LOCALES).optional() })
+  .refine((b) => b.conversationId !== undefined || b.text !== undefined, { message: 'give conversationId or text', path: ['text'] });
 const CheckSchema = z.object({ text: z.string().max(5000), locale: z.enum(LOCALES).optional() });
 const TriageSchema = z.object({ text: z.string().trim().min(1).max(5000), customerId: z.string().max(256).optional(), conversationId: z.string().max(1024).optional() });
 
@@ -82,7 +87,7 @@ export function registerAgentRoutes(server: Server, o: AgentRoutesOptions): void
       ...queueItem(view.handoff),
       transcript: view.transcript.map((m) => ({ role: m.role, text: m.text, at: new Date(m.createdAt).toISOString(), ...(m.agentId ? { agentId: m.agentId } : {}) })),
       ticket: view.ticket ?? null,
-      suggestions: [],
+      suggestions: o.suggestions.forConversation(view),
       ...(view.handoff.rating !== undefined ? { rating: view.handoff.rating } : {}),
     });
   }));
@@ -111,6 +116,18 @@ export function registerAgentRoutes(server: Server, o: AgentRoutesOptions): void
     const closed = await o.handoffs.close(idParam(req));
     if (!closed) throw new HttpError(404, 'not_found', 'No open handoff for this conversation.');
     res.send(200, queueItem(closed));
+  }));
+
+  server.post('/api/assist/suggest', agent(async (req, res) => {
+    const body = await readValidJson(req, SuggestSchema);
+    if (body.conversationId) {
+      const view = await o.handoffs.view(body.conversationId);
+      if (!view) throw new HttpError(404, 'not_found', 'No handoff for this conversation.');
+      res.send(200, { suggestions: o.suggestions.forConversation(view) });
+      return;
+    }
+    const text = body.text!;
+    res.send(200, { suggestions: o.suggestions.forText(text, body.locale ?? detectLocale(text)) });
   }));
 
   server.post('/api/assist/check', agent(async (req, res) => {
