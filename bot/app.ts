@@ -24,6 +24,8 @@ import { registerAdminCustomerRoutes } from './http/adminCustomerRoutes.js';
 import { registerAgentRoutes } from './http/agentRoutes.js';
 import { GuardService } from './assist/guardService.js';
 import { SuggestionService } from './assist/suggestionService.js';
+import { AgentMessageExtension } from './teams/agentMessageExtension.js';
+import { DEFAULT_REPLY_SCRIPTS } from '../scripts/replyScripts.js';
 import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
 import { SqlBannedPhraseStore, SqlGuardOverrideLog } from './storage/sqlBannedPhraseStore.js';
 import { SqlCustomerDirectory } from './storage/sqlCustomerDirectory.js';
@@ -118,7 +120,10 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     handoffEventChannels: config.handoffEventChannels,
     trustsIdentity: (activity) => activity.serviceUrl === DIRECT_LINE_SERVICE_URL || config.trustedIdentityChannels.includes(activity.channelId),
   });
+  const guard = new GuardService(new SqlBannedPhraseStore(db));
+  await guard.start();
   const bot = new CustomerBot({
+    messageExtension: new AgentMessageExtension({ scripts: DEFAULT_REPLY_SCRIPTS, check: (text) => guard.check(text) }),
     conversationState,
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     mainDialog,
@@ -134,9 +139,6 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     data.awaitingRatingFor = handoffId;
     await conversationState.saveChanges(context, false);
   };
-
-  const guard = new GuardService(new SqlBannedPhraseStore(db));
-  await guard.start();
 
   const server = createServer(logger);
   const httpLog = logger.child({ module: 'http' });

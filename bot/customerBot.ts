@@ -1,4 +1,16 @@
-import { ActivityHandler, ActionTypes, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ActionTypes,
+  MessageFactory,
+  TeamsActivityHandler,
+  type ConversationState,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import type { AgentMessageExtension } from './teams/agentMessageExtension.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import { localeFromTag } from '../knowledge/localeDetector.js';
 import { BOT_MESSAGES } from '../dialogs/botMessages.js';
@@ -10,13 +22,15 @@ export interface CustomerBotOptions {
   readonly onHandoffStatus?: (conversationId: string, state: string, message?: string) => Promise<void>;
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly mainDialog: MainDialog;
+  /** The agents' Teams message extension (script search, draft check). */
+  readonly messageExtension?: AgentMessageExtension;
 }
 
 /**
  * The bot customers talk to in any channel: greets a newcomer with the standard opening and
  * hands every message to the main dialog; conversation state is saved after each turn.
  */
-export class CustomerBot extends ActivityHandler {
+export class CustomerBot extends TeamsActivityHandler {
   constructor(private readonly options: CustomerBotOptions) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -35,6 +49,16 @@ export class CustomerBot extends ActivityHandler {
       await this.options.mainDialog.run(context, this.options.dialogState);
       await next();
     });
+  }
+
+  protected override handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    if (!this.options.messageExtension) return super.handleTeamsMessagingExtensionQuery(context, query);
+    return Promise.resolve(this.options.messageExtension.query(query, context.activity.locale));
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (!this.options.messageExtension) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
+    return Promise.resolve(this.options.messageExtension.submitAction(action));
   }
 
   override async run(context: TurnContext): Promise<void> {

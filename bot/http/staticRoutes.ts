@@ -11,6 +11,8 @@ import { route } from './route.js';
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 // The package exports no package.json; its CommonJS entry is lib/index.js, the bundle dist/webchat.js.
 const WEBCHAT_BUNDLE = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+// teams-js's CommonJS entry is its UMD build (dist/umd), usable without a bundler.
+const TEAMS_JS = join(dirname(createRequire(import.meta.url).resolve('@microsoft/teams-js')), 'MicrosoftTeams.min.js');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -47,4 +49,5 @@ export function registerStaticRoutes(server: Server, log: Logger): void {
     return sendFile(res, join(WEB_DIR, file), 300);
   }));
   server.get('/vendor/webchat.js', route(log, (_req, res) => sendFile(res, WEBCHAT_BUNDLE, 86_400)));
+  server.get('/vendor/teams.js', route(log, (_req, res) => sendFile(res, TEAMS_JS, 86_400)));
 }

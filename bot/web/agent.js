@@ -181,5 +181,25 @@
     });
   }
 
-  if (session) start(); else showLogin();
+  /**
+   * Inside Teams (a static tab) take the agent's name and theme from the Teams context. Outside
+   * Teams, app.initialize() rejects at once or, when framed by another page, never settles:
+   * race it against a timeout and carry on as a plain web page.
+   */
+  function teamsContext() {
+    var inTeams = /[?&]inTeams=1/.test(location.search) && window.microsoftTeams;
+    if (!inTeams) return Promise.resolve(null);
+    var timeout = new Promise(function (resolve) { setTimeout(function () { resolve(null); }, 3000); });
+    var init = window.microsoftTeams.app.initialize().then(function () { return window.microsoftTeams.app.getContext(); });
+    return Promise.race([init, timeout]).catch(function () { return null; });
+  }
+
+  teamsContext().then(function (context) {
+    if (context) {
+      document.body.classList.add('theme-' + ((context.app && context.app.theme) || 'default'));
+      var name = context.user && (context.user.displayName || context.user.userPrincipalName);
+      if (name) $('login-name').value = name;
+    }
+    if (session) start(); else showLogin();
+  });
 })();

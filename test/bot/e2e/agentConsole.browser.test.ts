@@ -39,6 +39,14 @@ describe('agent console in a real browser', function () {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('opens as a Teams tab outside Teams without hanging: the SDK times out and the login shows', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bot.baseUrl}/agent?inTeams=1`);
+    await page.locator('#login').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.evaluate(() => typeof (window as unknown as { microsoftTeams?: unknown }).microsoftTeams)).to.equal('object');
+    await page.close();
+  });
+
   it('accepts a queued conversation, suggests replies, warns on a banned phrase, and delivers a good reply', async () => {
     // A customer on the web chat asks for a person about a late refund.
     const { token, conversationId } = (await (await dl('/tokens/generate', SECRET, { user: { id: 'web-customer', name: 'Ms Li' } })).json()) as { token: string; conversationId: string };
