@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../../helpers/testApp.js';
 import type * as DirectLineModule from 'botframework-directlinejs';
 import { WebSocket } from 'ws';
-import { createApp, type App } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
 import { DirectLineTokens } from '../../../bot/directline/directLineTokens.js';
-import { createLogger } from '../../../bot/logger.js';
 import { seedFaqs } from '../../../knowledge/seedFaqs.js';
 
 // botframework-directlinejs talks through XMLHttpRequest (rxjs ajax), which Node lacks.
@@ -25,8 +20,8 @@ interface ClientActivity {
   channelData?: { clientActivityID?: string };
 }
 
-const SECRET = 'dl-secret-for-tests-0001';
-const SIGNING_KEY = 'signing-key-for-tests-0123456789abcdef';
+const SECRET = TEST_SECRETS.directLineSecret;
+const SIGNING_KEY = TEST_SECRETS.tokenSigningKey;
 const answers = new Map(seedFaqs().map((e) => [e.id, e.answer]));
 
 /** Collects what a client receives and waits for a condition on it. */
@@ -68,9 +63,8 @@ async function postMessage(client: DirectLineClient, text: string, clientActivit
 
 describe('Direct Line 3.0 endpoint with the official botframework-directlinejs client', function () {
   this.timeout(60_000);
-  let app: App;
+  let test: TestApp;
   let base: string;
-  let dataDir: string;
   const clients: DirectLineClient[] = [];
 
   const http = (path: string, init: RequestInit & { auth?: string } = {}) =>
@@ -82,17 +76,12 @@ describe('Direct Line 3.0 endpoint with the official botframework-directlinejs c
   };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'faqbot-dl-'));
-    const loaded = loadConfig({ DATA_DIR: dataDir, CHAT_TOKEN_RATE_PER_MINUTE: '3' });
-    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-    const secrets = { adminToken: 'admin-token-for-tests-0001', agentToken: 'agent-token-for-tests-01', directLineSecret: SECRET, tokenSigningKey: SIGNING_KEY, generated: [] };
-    app = await createApp(loaded.config, secrets, createLogger('silent'));
-    base = await app.listen(0, '127.0.0.1');
+    test = await startTestApp({ CHAT_TOKEN_RATE_PER_MINUTE: '3' });
+    base = test.base;
   });
   after(async () => {
     for (const c of clients) c.end();
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await test.stop();
   });
 
   for (const webSocket of [true, false]) {
@@ -194,7 +183,7 @@ describe('Direct Line 3.0 endpoint with the official botframework-directlinejs c
     const { token, conversationId } = await tokenFor('customer-agent');
     await http('/v3/directline/conversations', { method: 'POST', auth: token });
     await http(`/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', auth: token, body: JSON.stringify({ type: 'message', text: '转人工' }) });
-    const agent = (path: string, body: unknown) => http(path, { method: 'POST', auth: 'agent-token-for-tests-01', body: JSON.stringify(body) });
+    const agent = (path: string, body: unknown) => http(path, { method: 'POST', auth: TEST_SECRETS.agentToken, body: JSON.stringify(body) });
     expect((await agent(`/api/agent/conversations/${conversationId}/accept`, { agentId: 'a1', agentName: 'Amy' })).status).to.equal(200);
     expect((await agent(`/api/agent/conversations/${conversationId}/messages`, { agentId: 'a1', text: 'Hi, Amy here. How can I help?' })).status).to.equal(200);
     const page = (await (await http(`/v3/directline/conversations/${conversationId}/activities`, { auth: token })).json()) as {

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BotProcess } from '../../helpers/botProcess.js';
-import { CHROMIUM, CHROMIUM_ARGS } from './webChat.browser.test.js';
+import { launchChromiumOrSkip } from '../../helpers/browser.js';
 
 const AGENT = 'console-agent-token-0001';
 const SECRET = 'console-dl-secret-00001';
@@ -23,14 +23,10 @@ describe('agent console in a real browser', function () {
     });
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      this.test!.parent!.title += ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium fonts-noto-cjk)`;
-      this.skip();
-    }
+    browser = await launchChromiumOrSkip(this);
     dataDir = mkdtempSync(join(tmpdir(), 'faqbot-console-'));
     bot = new BotProcess({ DATA_DIR: dataDir, AGENT_TOKEN: AGENT, DIRECT_LINE_SECRET: SECRET, AGENT_HOURS: '00:00-24:00' });
     await bot.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   after(async () => {

@@ -1,14 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedFaqs } from '../../../knowledge/seedFaqs.js';
+import { launchChromiumOrSkip } from '../../helpers/browser.js';
 import { BotProcess } from '../../helpers/botProcess.js';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags for a sandboxed CI machine with no network but loopback (see the machine notes). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const answers = new Map(seedFaqs().map((e) => [e.id, e.answer]));
 /** The start of an answer, enough to recognise it on the page. */
@@ -30,14 +27,10 @@ describe('customer chat page in a real browser (Web Chat over our Direct Line)',
   let dataDir: string;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      this.test!.parent!.title += ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium fonts-noto-cjk)`;
-      this.skip();
-    }
+    browser = await launchChromiumOrSkip(this);
     dataDir = mkdtempSync(join(tmpdir(), 'faqbot-browser-'));
     bot = new BotProcess({ DATA_DIR: dataDir });
     await bot.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   after(async () => {

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
-import { createApp, type App } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
-import { createLogger } from '../../../bot/logger.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../../helpers/testApp.js';
 
-const ADMIN = 'admin-token-for-tests-0001';
+const ADMIN = TEST_SECRETS.adminToken;
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -14,9 +9,8 @@ interface ErrorBody {
 
 describe('admin FAQ API over HTTP', function () {
   this.timeout(60_000);
-  let app: App;
+  let test: TestApp;
   let base: string;
-  let dataDir: string;
 
   const call = async (method: string, path: string, body?: unknown, token: string | null = ADMIN, raw = false) => {
     const headers: Record<string, string> = {};
@@ -30,16 +24,10 @@ describe('admin FAQ API over HTTP', function () {
   const errorOf = (r: { json: unknown }) => (r.json as ErrorBody).error;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'faqbot-admin-'));
-    const loaded = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-    app = await createApp(loaded.config, { adminToken: ADMIN, agentToken: 'agent-token-for-tests-01', directLineSecret: 'dl-secret-for-tests-0001', tokenSigningKey: 'signing-key-for-tests-0123456789abcdef', generated: [] }, createLogger('silent'));
-    base = await app.listen(0, '127.0.0.1');
+    test = await startTestApp({ LOG_LEVEL: 'silent' });
+    base = test.base;
   });
-  after(async () => {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => test.stop());
 
   describe('authentication', () => {
     for (const [name, token] of [['no token', null], ['a wrong token', 'wrong-token-wrong-token']] as const) {

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
-import { createApp, type App } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
-import { createLogger } from '../../../bot/logger.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../../helpers/testApp.js';
 import { SqlGuardOverrideLog } from '../../../bot/storage/sqlBannedPhraseStore.js';
 
-const ADMIN = 'assist-admin-token-0001';
-const AGENT = 'assist-agent-token-0001';
-const SECRET = 'assist-dl-secret-000001';
+const ADMIN = TEST_SECRETS.adminToken;
+const AGENT = TEST_SECRETS.agentToken;
+const SECRET = TEST_SECRETS.directLineSecret;
 
 interface Violation {
   phrase: string;
@@ -21,9 +16,8 @@ interface Violation {
 
 describe('agent assist API: banned-phrase guard over HTTP', function () {
   this.timeout(60_000);
-  let app: App;
+  let test: TestApp;
   let base: string;
-  let dataDir: string;
 
   const call = (path: string, method: string, body: unknown, token: string) =>
     fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -31,17 +25,10 @@ describe('agent assist API: banned-phrase guard over HTTP', function () {
     (await (await call('/api/assist/check', 'POST', { text }, AGENT)).json()) as { ok: boolean; violations: Violation[] };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'faqbot-assist-'));
-    const loaded = loadConfig({ DATA_DIR: dataDir });
-    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-    const secrets = { adminToken: ADMIN, agentToken: AGENT, directLineSecret: SECRET, tokenSigningKey: 'assist-signing-key-0123456789abcdef0123', generated: [] };
-    app = await createApp(loaded.config, secrets, createLogger('silent'));
-    base = await app.listen(0, '127.0.0.1');
+    test = await startTestApp();
+    base = test.base;
   });
-  after(async () => {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => test.stop());
 
   it('flags a banned phrase typed with spaces, with offsets into the original text and an alternative', async () => {
     const text = '亲,这个您 自己 看着办吧';
@@ -77,7 +64,7 @@ describe('agent assist API: banned-phrase guard over HTTP', function () {
     const forced = await call(`/api/agent/conversations/${conversationId}/messages`, 'POST', { agentId: 'a1', text: '这个没办法,你找快递去吧', force: true }, AGENT);
     expect(forced.status).to.equal(200);
     expect((await transcript()).some((a) => a.text === '这个没办法,你找快递去吧')).to.equal(true);
-    expect(await new SqlGuardOverrideLog(app.db).count()).to.equal(1);
+    expect(await new SqlGuardOverrideLog(test.app.db).count()).to.equal(1);
   });
 
   it('lets admins add and remove phrases, applied to the next check', async () => {

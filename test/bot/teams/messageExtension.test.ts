@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
-import { createApp, type App } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
-import { createLogger } from '../../../bot/logger.js';
+import { startTestApp, type TestApp } from '../../helpers/testApp.js';
 
 interface InvokeBody {
   composeExtension?: { type: string; attachments?: Array<{ content: { text: string }; preview: { content: { title: string } } }> };
@@ -13,9 +8,8 @@ interface InvokeBody {
 
 describe('Teams message extension invokes through /api/messages', function () {
   this.timeout(60_000);
-  let app: App;
+  let test: TestApp;
   let base: string;
-  let dataDir: string;
   let seq = 0;
 
   const invoke = async (name: string, value: unknown, locale = 'zh-cn'): Promise<{ status: number; body: InvokeBody }> => {
@@ -40,17 +34,10 @@ describe('Teams message extension invokes through /api/messages', function () {
   };
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'faqbot-teams-'));
-    const loaded = loadConfig({ DATA_DIR: dataDir });
-    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-    const secrets = { adminToken: 'teams-admin-token-0001', agentToken: 'teams-agent-token-0001', directLineSecret: 'teams-dl-secret-000001', tokenSigningKey: 'teams-signing-key-0123456789abcdef01234', generated: [] };
-    app = await createApp(loaded.config, secrets, createLogger('silent'));
-    base = await app.listen(0, '127.0.0.1');
+    test = await startTestApp();
+    base = test.base;
   });
-  after(async () => {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => test.stop());
 
   it('composeExtension/query searches the script library and returns insertable cards', async () => {
     const { status, body } = await invoke('composeExtension/query', { commandId: 'searchScripts', parameters: [{ name: 'query', value: '退款' }] });
