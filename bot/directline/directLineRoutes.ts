@@ -11,6 +11,7 @@ import type { DirectLineHub } from './directLineHub.js';
 import type { DirectLineStore } from './directLineStore.js';
 import type { DirectLineClaims, DirectLineTokens } from './directLineTokens.js';
 import { mintConversation } from './mintConversation.js';
+import { idParam, queryOf } from '../http/requestParts.js';
 
 export interface DirectLineRoutesOptions {
   readonly store: DirectLineStore;
@@ -48,8 +49,6 @@ const PostedActivitySchema = z.object({
 });
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-const query = (req: Request): Record<string, unknown> => Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
 
 /** The origin clients reach us at (behind a proxy, its forwarded protocol). */
 export function publicOrigin(req: { headers: Record<string, string | string[] | undefined> }): string {
@@ -159,14 +158,14 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     const token = who.kind === 'token' ? who.token : tokens.issue({ conversationId: id, userId }).token;
     const expiresIn = who.kind === 'token' ? Math.max(0, who.claims.exp - Math.floor(Date.now() / 1000)) : tokens.ttlSeconds;
     // A reconnect resumes after what the client already has.
-    const { watermark } = validate(WatermarkSchema, query(req));
+    const { watermark } = validate(WatermarkSchema, queryOf(req));
     res.send(200, conversationReply(req, id, token, expiresIn, watermark));
   }));
 
   server.get(`${DIRECT_LINE_PREFIX}/conversations/:id/activities`, dl(async (req, res) => {
     const id = idParam(req);
     await authorize(req, id);
-    const { watermark } = validate(WatermarkSchema, query(req));
+    const { watermark } = validate(WatermarkSchema, queryOf(req));
     res.send(200, await store.activitiesAfter(id, watermark ?? -1, 500));
   }));
 

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { BannedPhraseSchema } from '../../scripts/bannedPhrases.js';
 import type { GuardService } from '../assist/guardService.js';
-import { requireBearer } from './bearerAuth.js';
 import { HttpError } from './httpError.js';
 import { BODY_LIMITS, readValidJson, validate } from './jsonBody.js';
-import { route } from './route.js';
+import { bearerRoute } from './route.js';
+import { idParam, queryOf } from './requestParts.js';
 
 const DraftSchema = BannedPhraseSchema.extend({ id: BannedPhraseSchema.shape.id.optional() });
 const ImportQuerySchema = z.object({ mode: z.enum(['merge', 'replace']).default('merge') });
-const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
-const query = (req: Request): Record<string, unknown> => Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
 
 /** Admins curate the banned-phrase list: CRUD plus JSON import/export; edits apply at once. */
 export function registerAdminBannedPhraseRoutes(server: Server, o: { guard: GuardService; adminToken: string; log: Logger }): void {
-  const admin = (handler: Parameters<typeof route>[1]) =>
-    route(o.log, async (req, res) => {
-      requireBearer(req, o.adminToken, 'admin');
-      await handler(req, res);
-    });
+  const admin = bearerRoute(o.log, o.adminToken, 'admin');
 
   server.get('/api/admin/banned-phrases', admin(async (_req, res) => {
     res.send(200, { items: await o.guard.list() });
@@ -53,7 +47,7 @@ export function registerAdminBannedPhraseRoutes(server: Server, o: { guard: Guar
   }));
 
   server.post('/api/admin/banned-phrases/import', admin(async (req, res) => {
-    const { mode } = validate(ImportQuerySchema, query(req));
+    const { mode } = validate(ImportQuerySchema, queryOf(req));
     const phrases = await readValidJson(req, z.array(BannedPhraseSchema).min(1, 'must contain at least one phrase'), BODY_LIMITS.import);
     res.send(200, await o.guard.import(phrases, mode));
   }));

@@ -2,10 +2,9 @@ import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { CustomerRecordSchema, type CustomerDirectory, type CustomerRecord } from '../handoff/customerDirectory.js';
 import { parseDelimited } from '../faq/csv.js';
-import { requireBearer } from './bearerAuth.js';
 import { HttpError } from './httpError.js';
 import { BODY_LIMITS, readBody } from './jsonBody.js';
-import { route } from './route.js';
+import { bearerRoute } from './route.js';
 
 /** Rows of a customer import: a JSON array, or CSV with a header `id,name,tier,lifetimeValue`. */
 function parseCustomers(body: string, contentType: string): Array<{ row: number; value: unknown }> {
@@ -29,8 +28,7 @@ function parseCustomers(body: string, contentType: string): Array<{ row: number;
  * customer's tier. All or nothing; a bad row names its number and field.
  */
 export function registerAdminCustomerRoutes(server: Server, o: { directory: CustomerDirectory; adminToken: string; log: Logger }): void {
-  server.post('/api/admin/customers/import', route(o.log, async (req, res) => {
-    requireBearer(req, o.adminToken, 'admin');
+  server.post('/api/admin/customers/import', bearerRoute(o.log, o.adminToken, 'admin')(async (req, res) => {
     const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
     const records: CustomerRecord[] = [];
     const issues: Array<{ row: number; field: string; message: string }> = [];

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { FaqDraftSchema, FaqEntrySchema, LOCALES } from '../../knowledge/faqEntry.js';
 import { detectLocale } from '../../knowledge/localeDetector.js';
 import type { UnansweredLog } from '../../dialogs/unansweredLog.js';
 import { FAQ_FORMATS, formatExport, parseImport } from '../faq/faqFormats.js';
 import type { FaqService } from '../faq/faqService.js';
-import { requireBearer } from './bearerAuth.js';
 import { HttpError } from './httpError.js';
 import { BODY_LIMITS, readBody, readValidJson, validate } from './jsonBody.js';
-import { route } from './route.js';
+import { bearerRoute } from './route.js';
+import { idParam, queryOf } from './requestParts.js';
 
 export interface AdminFaqRoutesOptions {
   readonly faqs: FaqService;
@@ -34,25 +34,19 @@ const UnansweredQuerySchema = z.object({ limit: z.coerce.number().int().min(1).m
 const CONTENT_TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', 'qna-tsv': 'text/tab-separated-values; charset=utf-8' };
 const EXTENSIONS = { json: 'json', csv: 'csv', 'qna-tsv': 'tsv' };
 
-const query = (req: Request): Record<string, unknown> => Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
-const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
 const notFound = (id: string): HttpError => new HttpError(404, 'not_found', `No FAQ entry with id "${id}".`);
 
 /** The admin REST API over the knowledge base, behind the admin bearer token. */
 export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOptions): void {
   const { faqs, log } = options;
-  const admin = (handler: Parameters<typeof route>[1]) =>
-    route(log, async (req, res) => {
-      requireBearer(req, options.adminToken, 'admin');
-      await handler(req, res);
-    });
+  const admin = bearerRoute(log, options.adminToken, 'admin');
 
   server.get('/api/admin/faqs', admin(async (req, res) => {
-    res.send(200, await faqs.list(validate(ListQuerySchema, query(req))));
+    res.send(200, await faqs.list(validate(ListQuerySchema, queryOf(req))));
   }));
 
   server.get('/api/admin/faqs/export', admin(async (req, res) => {
-    const { format } = validate(ExportQuerySchema, query(req));
+    const { format } = validate(ExportQuerySchema, queryOf(req));
     const body = formatExport(format, await faqs.all());
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="faqs.${EXTENSIONS[format]}"`);
@@ -94,7 +88,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
   }));
 
   server.post('/api/admin/faqs/import', admin(async (req, res) => {
-    const { format, mode } = validate(ImportQuerySchema, query(req));
+    const { format, mode } = validate(ImportQuerySchema, queryOf(req));
     const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
     const parsed = parseImport(format, body);
     if (!parsed.ok) {
@@ -122,7 +116,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
   }));
 
   server.get('/api/admin/unanswered', admin(async (req, res) => {
-    const { limit } = validate(UnansweredQuerySchema, query(req));
+    const { limit } = validate(UnansweredQuerySchema, queryOf(req));
     res.send(200, { items: await options.unanswered.groups(limit) });
   }));
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import { detectLocale } from '../../knowledge/localeDetector.js';
 import { triage } from '../../scripts/triage.js';
@@ -15,7 +15,8 @@ import type { HandoffService } from '../handoff/handoffService.js';
 import { requireBearer } from './bearerAuth.js';
 import { HttpError } from './httpError.js';
 import { readValidJson } from './jsonBody.js';
-import { route } from './route.js';
+import { bearerRoute, route } from './route.js';
+import { idParam } from './requestParts.js';
 
 export interface AgentRoutesOptions {
   readonly handoffs: HandoffService;
@@ -37,7 +38,6 @@ const SuggestSchema = z
 const CheckSchema = z.object({ text: z.string().max(5000), locale: z.enum(LOCALES).optional() });
 const TriageSchema = z.object({ text: z.string().trim().min(1).max(5000), customerId: z.string().max(256).optional(), conversationId: z.string().max(1024).optional() });
 
-const idParam = (req: Request): string => String((req.params as Record<string, unknown>).id);
 
 /** A queue item as the agent API shows it. */
 export function queueItem(h: Handoff): Record<string, unknown> {
@@ -58,11 +58,7 @@ export function queueItem(h: Handoff): Record<string, unknown> {
  * transcript, replying, closing, live events (SSE), and the triage decision the bot makes.
  */
 export function registerAgentRoutes(server: Server, o: AgentRoutesOptions): void {
-  const agent = (handler: (req: Request, res: Response) => Promise<void>) =>
-    route(o.log, async (req, res) => {
-      requireBearer(req, o.agentToken, 'agent');
-      await handler(req, res);
-    });
+  const agent = bearerRoute(o.log, o.agentToken, 'agent');
 
   server.get('/api/agent/queue', agent(async (_req, res) => {
     res.send(200, { items: (await o.handoffs.queue()).map(queueItem) });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Next, Request, RequestHandler, Response } from 'restify';
+import { requireBearer } from './bearerAuth.js';
 import { HttpError, sendError } from './httpError.js';
 
 /**
@@ -17,4 +18,17 @@ export function route(log: Logger, handler: (req: Request, res: Response) => Pro
       })
       .finally(() => next());
   };
+}
+
+/** `route`, behind a bearer token: a missing or wrong token is a 401 before the handler runs. */
+export function bearerRoute(
+  log: Logger,
+  token: string,
+  realm: string,
+): (handler: (req: Request, res: Response) => Promise<void>) => RequestHandler {
+  return (handler) =>
+    route(log, async (req, res) => {
+      requireBearer(req, token, realm);
+      await handler(req, res);
+    });
 }
