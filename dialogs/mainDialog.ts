@@ -53,6 +53,7 @@ interface Turn {
 }
 
 const ROUTE = 'route';
+const KNOWN_CUSTOMER = Symbol('knownCustomer');
 const RECENT = 5;
 
 function button(title: string, text: string, value: ButtonValue): CardAction {
@@ -186,8 +187,14 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The customer as the directory knows them, when the channel vouches for who is writing. */
-  private async knownCustomer(context: TurnContext): Promise<Awaited<ReturnType<HandoffDesk['customer']>>> {
-    return this.options.trustsIdentity(context.activity) ? this.options.desk.customer(context.activity.from.id) : undefined;
+  private knownCustomer(context: TurnContext): Promise<Awaited<ReturnType<HandoffDesk['customer']>>> {
+    // Looked up once per turn: triage and the handoff both need it.
+    let lookup = context.turnState.get<ReturnType<HandoffDesk['customer']> | undefined>(KNOWN_CUSTOMER);
+    if (!lookup) {
+      lookup = this.options.trustsIdentity(context.activity) ? this.options.desk.customer(context.activity.from.id) : Promise.resolve(undefined);
+      context.turnState.set(KNOWN_CUSTOMER, lookup);
+    }
+    return lookup;
   }
 
   /** The triage decision for this message; a VIP is routed once per conversation on that ground alone. */
