@@ -25,6 +25,11 @@ import { registerAgentRoutes } from './http/agentRoutes.js';
 import { GuardService } from './assist/guardService.js';
 import { SuggestionService } from './assist/suggestionService.js';
 import { AgentMessageExtension } from './teams/agentMessageExtension.js';
+import { TeamsAgentChannel } from './teams/teamsAgentChannel.js';
+import { TeamsAgentDesk } from './teams/teamsAgentDesk.js';
+import { CloudTeamsSender } from './teams/teamsSender.js';
+import { SqlTeamsThreadStore } from './storage/sqlTeamsThreadStore.js';
+import { AgentReplies } from './assist/agentReplies.js';
 import { DEFAULT_REPLY_SCRIPTS } from '../scripts/replyScripts.js';
 import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
 import { SqlBannedPhraseStore, SqlGuardOverrideLog } from './storage/sqlBannedPhraseStore.js';
@@ -54,6 +59,8 @@ export interface App {
   readonly server: Server;
   readonly db: SqlDatabase;
   readonly faqs: FaqService;
+  /** The agents' Teams channel poster (its `idle()` tells when posting has caught up). */
+  readonly teamsChannel: TeamsAgentChannel;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -87,7 +94,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   // People behind the bot: queue, tickets, transcripts, and proactive messages in any channel.
   const events = new HandoffEvents();
   const transcripts = new SqlTranscriptStore(db);
-  const transcriptMiddleware = new TranscriptMiddleware(transcripts, events);
+  // The agents' own team in Teams is not a customer conversation: no transcript, no customer dialog.
+  const transcriptMiddleware = new TranscriptMiddleware(transcripts, events, (activity) => TeamsAgentDesk.isAgentSide(activity));
   adapter.use(transcriptMiddleware);
   dlAdapter.use(transcriptMiddleware);
   const relay: ConversationRelay = {
@@ -98,6 +106,9 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
           adapter.continueConversationAsync(config.microsoftApp?.id ?? '', { ...reference, activityId: undefined }, logic),
   };
   const directory = new SqlCustomerDirectory(db);
+  const suggestions = new SuggestionService(faqs);
+  const teamsThreads = new SqlTeamsThreadStore(db);
+  let teamsChannel: TeamsAgentChannel | undefined = undefined;
   const handoffs = new HandoffService({
     queue: new SqlHandoffQueue(db),
     tickets: new SqlTicketStore(db),
@@ -106,8 +117,20 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     relay,
     events,
     hours: parseServiceHours(config.agentHours, config.agentTimeZone),
+    agentsReachable: () => teamsChannel?.channel !== undefined,
     log: logger.child({ module: 'handoff' }),
   });
+  const teamsSender = new CloudTeamsSender(adapter, config.microsoftApp?.id ?? '');
+  teamsChannel = new TeamsAgentChannel({
+    store: teamsThreads,
+    sender: teamsSender,
+    handoffs,
+    suggestions,
+    events,
+    ...(config.teamsAgentChannel ? { configured: config.teamsAgentChannel } : {}),
+    log: logger.child({ module: 'teams' }),
+  });
+  await teamsChannel.start();
 
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
   const mainDialog = new MainDialog({
@@ -122,7 +145,14 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   });
   const guard = new GuardService(new SqlBannedPhraseStore(db));
   await guard.start();
+  const replies = new AgentReplies({
+    guard,
+    overrides: new SqlGuardOverrideLog(db),
+    relay: (conversationId, agentId, text) => handoffs.relay(conversationId, agentId, text),
+    log: logger.child({ module: 'agent' }),
+  });
   const bot = new CustomerBot({
+    teamsDesk: new TeamsAgentDesk({ channel: teamsChannel, store: teamsThreads, sender: teamsSender, handoffs, replies, log: logger.child({ module: 'teams' }) }),
     messageExtension: new AgentMessageExtension({ scripts: DEFAULT_REPLY_SCRIPTS, check: (text) => guard.check(text) }),
     conversationState,
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
@@ -167,8 +197,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     directory,
     vipPolicy: config.vipPolicy,
     guard,
-    suggestions: new SuggestionService(faqs),
-    overrides: new SqlGuardOverrideLog(db),
+    suggestions,
+    replies,
     agentToken: secrets.agentToken,
     log: logger.child({ module: 'agent' }),
   });
@@ -184,6 +214,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     server,
     db,
     faqs,
+    teamsChannel,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -193,6 +224,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
         });
       }),
     close: async () => {
+      teamsChannel.close();
+      await teamsChannel.idle();
       for (const client of streams.clients) client.terminate();
       streams.close();
       await new Promise<void>((resolve) => {

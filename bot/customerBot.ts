@@ -1,5 +1,7 @@
 import {
   ActionTypes,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   MessageFactory,
   TeamsActivityHandler,
   type ConversationState,
@@ -11,6 +13,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AgentMessageExtension } from './teams/agentMessageExtension.js';
+import { TeamsAgentDesk } from './teams/teamsAgentDesk.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import { localeFromTag } from '../knowledge/localeDetector.js';
 import { BOT_MESSAGES } from '../dialogs/botMessages.js';
@@ -24,6 +27,8 @@ export interface CustomerBotOptions {
   readonly mainDialog: MainDialog;
   /** The agents' Teams message extension (script search, draft check). */
   readonly messageExtension?: AgentMessageExtension;
+  /** The agents' side in Teams: handoff threads and card buttons. Team conversations never reach the customer dialog. */
+  readonly teamsDesk?: TeamsAgentDesk;
 }
 
 /**
@@ -34,6 +39,12 @@ export class CustomerBot extends TeamsActivityHandler {
   constructor(private readonly options: CustomerBotOptions) {
     super();
     this.onMembersAdded(async (context, next) => {
+      if (TeamsAgentDesk.isAgentSide(context.activity)) {
+        const installed = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+        if (installed) await this.options.teamsDesk?.onInstalled(context);
+        await next();
+        return;
+      }
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
       if (newcomers.length > 0) await this.welcome(context);
       await next();
@@ -46,7 +57,8 @@ export class CustomerBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      await this.options.mainDialog.run(context, this.options.dialogState);
+      if (TeamsAgentDesk.isAgentSide(context.activity)) await this.options.teamsDesk?.onMessage(context);
+      else await this.options.mainDialog.run(context, this.options.dialogState);
       await next();
     });
   }
@@ -59,6 +71,11 @@ export class CustomerBot extends TeamsActivityHandler {
   protected override handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     if (!this.options.messageExtension) return super.handleTeamsMessagingExtensionSubmitAction(context, action);
     return Promise.resolve(this.options.messageExtension.submitAction(action));
+  }
+
+  protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (!this.options.teamsDesk) return super.onAdaptiveCardInvoke(context, value);
+    return this.options.teamsDesk.onCardAction(context, value);
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -19,6 +19,8 @@ export interface HandoffServiceOptions {
   readonly relay: ConversationRelay;
   readonly events: HandoffEvents;
   readonly hours: ServiceHours;
+  /** Whether agents can be reached besides live views, e.g. a Teams channel that gets handoffs. */
+  readonly agentsReachable?: () => boolean;
   readonly log: Logger;
   readonly now?: () => Date;
 }
@@ -84,6 +86,7 @@ export class HandoffService implements HandoffDesk {
     });
     if (created) {
       this.o.log.info({ conversationId, priority: handoff.priority, reasons: handoff.reasons, ticketId: ticket?.id }, 'conversation queued for an agent');
+      this.o.events.publish({ type: 'queued', conversationId, handoffId: handoff.id });
       this.o.events.publish({ type: 'queue' });
     }
     return { ahead: await this.o.queue.position(conversationId), staffed, ...(ticket ? { ticketId: ticket.id } : {}) };
@@ -158,9 +161,9 @@ export class HandoffService implements HandoffDesk {
     return closed;
   }
 
-  /** Whether an agent can take a conversation now: on duty and at least one live view open. */
+  /** Whether an agent can take a conversation now: on duty, and a live view open or agents reachable in Teams. */
   private staffed(): boolean {
-    return isWithinHours(this.o.hours, this.now()) && this.o.events.listeners > 0;
+    return isWithinHours(this.o.hours, this.now()) && (this.o.events.listeners > 0 || (this.o.agentsReachable?.() ?? false));
   }
 
   private send(handoff: Handoff, logic: (context: TurnContext) => Promise<void>): Promise<void> {

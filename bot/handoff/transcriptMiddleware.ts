@@ -12,10 +12,16 @@ export class TranscriptMiddleware implements Middleware {
   constructor(
     private readonly transcripts: TranscriptStore,
     private readonly events: HandoffEvents,
+    /** Conversations that are not a customer's (e.g. the agents' own team in Teams). */
+    private readonly skip: (activity: Activity) => boolean = () => false,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const incoming = context.activity;
+    if (this.skip(incoming)) {
+      await next();
+      return;
+    }
     if (incoming.type === 'message' && incoming.text) await this.record(incoming.conversation.id, 'customer', incoming.text);
     context.onSendActivities(async (_ctx, activities, send) => {
       const responses = await send();

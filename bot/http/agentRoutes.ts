@@ -5,7 +5,7 @@ import { detectLocale } from '../../knowledge/localeDetector.js';
 import { triage } from '../../scripts/triage.js';
 import type { VipPolicy } from '../../scripts/triageTypes.js';
 import { LOCALES } from '../../knowledge/faqEntry.js';
-import type { GuardOverrideLog } from '../assist/bannedPhraseStore.js';
+import type { AgentReplies } from '../assist/agentReplies.js';
 import type { GuardService } from '../assist/guardService.js';
 import type { SuggestionService } from '../assist/suggestionService.js';
 import type { CustomerDirectory } from '../handoff/customerDirectory.js';
@@ -25,7 +25,7 @@ export interface AgentRoutesOptions {
   readonly vipPolicy: VipPolicy;
   readonly guard: GuardService;
   readonly suggestions: SuggestionService;
-  readonly overrides: GuardOverrideLog;
+  readonly replies: AgentReplies;
   readonly agentToken: string;
   readonly log: Logger;
 }
@@ -90,22 +90,22 @@ export function registerAgentRoutes(server: Server, o: AgentRoutesOptions): void
 
   server.post('/api/agent/conversations/:id/messages', agent(async (req, res) => {
     const body = await readValidJson(req, MessageSchema);
-    const conversationId = idParam(req);
-    const violations = o.guard.check(body.text);
-    if (violations.length > 0 && !body.force) {
-      throw new HttpError(422, 'banned_phrase', `The reply contains ${violations.length === 1 ? 'a phrase' : 'phrases'} agents must not use; nothing was sent.`, {
-        violations,
-        rewrite: o.guard.rewrite(body.text, violations),
-      });
+    const result = await o.replies.send({ conversationId: idParam(req), agentId: body.agentId, text: body.text, force: body.force ?? false });
+    switch (result.outcome) {
+      case 'blocked': {
+        const n = result.violations.length;
+        throw new HttpError(422, 'banned_phrase', `The reply contains ${n === 1 ? 'a phrase' : 'phrases'} agents must not use; nothing was sent.`, {
+          violations: result.violations,
+          rewrite: result.rewrite,
+        });
+      }
+      case 'not_active':
+        throw new HttpError(409, 'not_active', 'Accept the conversation before replying; it is not held by an agent.');
+      case 'not_yours':
+        throw new HttpError(403, 'forbidden', 'Another agent holds this conversation.');
+      case 'sent':
+        res.send(200, { sent: true, ...(result.overridden > 0 ? { overridden: result.overridden } : {}) });
     }
-    const outcome = await o.handoffs.relay(conversationId, body.agentId, body.text);
-    if (outcome === 'not_active') throw new HttpError(409, 'not_active', 'Accept the conversation before replying; it is not held by an agent.');
-    if (outcome === 'not_yours') throw new HttpError(403, 'forbidden', 'Another agent holds this conversation.');
-    if (violations.length > 0) {
-      await o.overrides.record({ conversationId, agentId: body.agentId, text: body.text, violations });
-      o.log.warn({ conversationId, agentId: body.agentId, categories: violations.map((v) => v.category) }, 'banned phrase sent with force');
-    }
-    res.send(200, { sent: true, ...(violations.length > 0 ? { overridden: violations.length } : {}) });
   }));
 
   server.post('/api/agent/conversations/:id/close', agent(async (req, res) => {

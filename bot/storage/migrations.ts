@@ -90,6 +90,19 @@ export const MIGRATIONS: readonly Migration[] = [
         violations TEXT NOT NULL, created_at BIGINT NOT NULL)`,
     ],
   },
+  {
+    version: 6,
+    name: 'the agents\' Teams channel and the thread each handoff was posted to',
+    statements: [
+      // One row per key ('agents'): where handoff cards go, captured on installation or configured.
+      `CREATE TABLE teams_channels (key TEXT PRIMARY KEY, channel TEXT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE TABLE teams_handoff_threads (
+        handoff_id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, thread_id TEXT NOT NULL,
+        card_activity_id TEXT NOT NULL, channel TEXT NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE INDEX teams_threads_thread ON teams_handoff_threads (thread_id)`,
+      `CREATE INDEX teams_threads_conversation ON teams_handoff_threads (conversation_id, created_at)`,
+    ],
+  },
 ];
 
 /**

@@ -32,13 +32,17 @@
     return node;
   }
 
+  var teamsUserId = null;
+
   function showLogin() {
     $('login').hidden = false;
     $('login').addEventListener('submit', function (e) {
       e.preventDefault();
       var token = $('login-token').value.trim();
       var name = $('login-name').value.trim();
-      session = { token: token, name: name, agentId: 'web-' + name.toLowerCase().replace(/\s+/g, '-') };
+      // Inside Teams the agent is the Teams user, the same id the bot gives them in a handoff thread.
+      var agentId = teamsUserId ? 'teams-' + teamsUserId : 'web-' + name.toLowerCase().replace(/\s+/g, '-');
+      session = { token: token, name: name, agentId: agentId };
       api('/api/agent/queue').then(function () {
         sessionStorage.setItem('agent-session', JSON.stringify(session));
         $('login').hidden = true;
@@ -199,6 +203,7 @@
       document.body.classList.add('theme-' + ((context.app && context.app.theme) || 'default'));
       var name = context.user && (context.user.displayName || context.user.userPrincipalName);
       if (name) $('login-name').value = name;
+      teamsUserId = (context.user && context.user.id) || null;
     }
     if (session) start(); else showLogin();
   });

@@ -129,6 +129,20 @@ describe('loadConfig', function () {
     });
   });
 
+  describe('the agents\' Teams channel', function () {
+    it('is unset by default (the team the bot is installed in is used)', function () {
+      expect(valid({})).not.to.have.property('teamsAgentChannel');
+    });
+
+    it('is the configured channel, on the global Teams endpoint unless told otherwise', function () {
+      expect(valid({ TEAMS_AGENT_CHANNEL_ID: '19:abc@thread.tacv2', TEAMS_TENANT_ID: 't1' }).teamsAgentChannel).to.deep.equal({
+        channelId: '19:abc@thread.tacv2',
+        serviceUrl: 'https://smba.trafficmanager.net/teams/',
+        tenantId: 't1',
+      });
+    });
+  });
+
   describe('invalid values', function () {
     const cases: Array<{ name: string; env: NodeJS.ProcessEnv; variable: string }> = [
       { name: 'PORT that is not a number', env: { PORT: 'abc' }, variable: 'PORT' },
@@ -142,6 +156,8 @@ describe('loadConfig', function () {
       { name: 'unknown MicrosoftAppType', env: { MicrosoftAppId: 'a', MicrosoftAppType: 'Personal' }, variable: 'MicrosoftAppType' },
       { name: 'ALLOW_UNAUTHENTICATED_CHANNEL that is not a flag', env: { ALLOW_UNAUTHENTICATED_CHANNEL: 'maybe' }, variable: 'ALLOW_UNAUTHENTICATED_CHANNEL' },
       { name: 'REPLY_TIMEOUT_MS below 100', env: { REPLY_TIMEOUT_MS: '10' }, variable: 'REPLY_TIMEOUT_MS' },
+      { name: 'TEAMS_AGENT_CHANNEL_ID that is not a channel id', env: { TEAMS_AGENT_CHANNEL_ID: 'General' }, variable: 'TEAMS_AGENT_CHANNEL_ID' },
+      { name: 'TEAMS_SERVICE_URL that is not a URL', env: { TEAMS_SERVICE_URL: 'smba' }, variable: 'TEAMS_SERVICE_URL' },
     ];
     for (const c of cases) {
       it(`rejects ${c.name}, naming ${c.variable}`, function () {

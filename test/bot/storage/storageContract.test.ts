@@ -13,6 +13,8 @@ import { SqlFaqStore } from '../../../bot/storage/sqlFaqStore.js';
 import { SqlFeedbackLog } from '../../../bot/storage/sqlFeedbackLog.js';
 import { SqlStateStorage } from '../../../bot/storage/sqlStateStorage.js';
 import { SqlUnansweredLog } from '../../../bot/storage/sqlUnansweredLog.js';
+import { SqlTeamsThreadStore } from '../../../bot/storage/sqlTeamsThreadStore.js';
+import { threadIdOf } from '../../../bot/teams/teamsThreadStore.js';
 import { postgresTestDatabase, sqliteTestDatabase } from '../../helpers/databases.js';
 
 const entry = (id: string, question: string, extra: Partial<FaqEntry> = {}): FaqEntry => ({
@@ -251,6 +253,22 @@ for (const target of [sqliteTestDatabase(), postgresTestDatabase()]) {
         expect(await directory.import([{ id: 'd1', name: 'Li', tier: 'diamond', lifetimeValue: 30_000 }])).to.deep.equal({ imported: 1, created: 0, updated: 1 });
         expect(await directory.get('d1')).to.deep.equal({ id: 'd1', name: 'Li', tier: 'diamond', lifetimeValue: 30_000 });
         expect(await directory.get('nobody')).to.equal(undefined);
+      });
+    });
+
+    describe('TeamsThreadStore', () => {
+      it('keeps the agents\' channel and finds a handoff thread by handoff and by thread id', async () => {
+        const store = new SqlTeamsThreadStore(db);
+        expect(await store.channel()).to.equal(undefined);
+        const channel = { serviceUrl: 'https://smba.example/teams/', channelId: '19:a@thread.tacv2', tenantId: 't1', teamId: '19:a@thread.tacv2', teamName: '客服组' };
+        await store.saveChannel(channel);
+        await store.saveChannel({ ...channel, teamName: 'Service desk' });
+        expect(await store.channel()).to.deep.equal({ ...channel, teamName: 'Service desk' });
+        const thread = { handoffId: 'h1', conversationId: 'cust-1', threadId: threadIdOf(channel.channelId, '111'), cardActivityId: '111', channel };
+        await store.saveThread(thread);
+        expect(await store.forHandoff('h1')).to.deep.equal(thread);
+        expect(await store.forThread('19:a@thread.tacv2;messageid=111')).to.deep.equal(thread);
+        expect(await store.forThread('19:a@thread.tacv2;messageid=222')).to.equal(undefined);
       });
     });
 

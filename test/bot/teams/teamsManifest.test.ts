@@ -20,6 +20,8 @@ describe('Teams app package', function () {
       ['searchScripts', 'query'],
       ['checkDraft', 'action'],
     ]);
+    // Agents reply in handoff threads without @-mentioning the bot: it may read the team's channel messages.
+    expect(manifest).to.nested.include({ 'authorization.permissions.resourceSpecific[0].name': 'ChannelMessage.Read.Group', 'webApplicationInfo.id': values.MICROSOFT_APP_ID });
   });
 
   it('reports schema errors (an app id that is not a GUID)', async () => {
