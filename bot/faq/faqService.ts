@@ -1,7 +1,8 @@
 import type { FaqEntry, Locale } from '../../knowledge/faqEntry.js';
-import { FaqMatcher, type MatchResult } from '../../knowledge/faqMatcher.js';
+import { DEFAULT_LOCALE_THRESHOLDS, DEFAULT_THRESHOLDS, FaqMatcher, type MatchResult, type MatchThresholds } from '../../knowledge/faqMatcher.js';
 import type { FaqAnswerer } from '../../dialogs/faqAnswerer.js';
 import type { FaqQuery, FaqStore, ImportMode, ImportResult, StoredFaq } from './faqStore.js';
+import { previewImport, type ImportPreview } from './importPreview.js';
 
 /**
  * The knowledge base as the bot and the admin API share it: every write goes to the store
@@ -35,6 +36,11 @@ export class FaqService implements FaqAnswerer {
 
   match(text: string, locale: Locale): MatchResult {
     return this.matcher.match(text, locale);
+  }
+
+  /** The thresholds behind `match` for a locale (the matcher's defaults: the service sets none). */
+  thresholds(locale: Locale): MatchThresholds {
+    return { ...DEFAULT_THRESHOLDS, ...DEFAULT_LOCALE_THRESHOLDS[locale] };
   }
 
   entry(id: string): FaqEntry | undefined {
@@ -78,6 +84,11 @@ export class FaqService implements FaqAnswerer {
     const result = await this.store.import(entries, mode);
     await this.reload();
     return result;
+  }
+
+  /** What `import` would do, without writing anything. */
+  async previewImport(entries: readonly FaqEntry[], mode: ImportMode): Promise<ImportPreview> {
+    return previewImport(await this.store.all(), entries, mode);
   }
 
   private index(entry: FaqEntry): void {

@@ -1,10 +1,21 @@
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
+import { z } from 'zod';
+import { TIERS } from '../../scripts/triageTypes.js';
 import { CustomerRecordSchema, type CustomerDirectory, type CustomerRecord } from '../handoff/customerDirectory.js';
 import { parseDelimited } from '../faq/csv.js';
+import type { CustomerListing } from './customerListing.js';
 import { HttpError } from './httpError.js';
-import { BODY_LIMITS, readBody } from './jsonBody.js';
+import { BODY_LIMITS, readBody, validate } from './jsonBody.js';
+import { queryOf } from './requestParts.js';
 import { bearerRoute } from './route.js';
+
+const ListQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  tier: z.enum(TIERS, { error: `must be one of ${TIERS.join(', ')}` }).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
 
 /** Rows of a customer import: a JSON array, or CSV with a header `id,name,tier,lifetimeValue`. */
 function parseCustomers(body: string, contentType: string): Array<{ row: number; value: unknown }> {
@@ -24,11 +35,21 @@ function parseCustomers(body: string, contentType: string): Array<{ row: number;
 }
 
 /**
- * `POST /api/admin/customers/import`: the shop's customer directory, the only source of a
- * customer's tier. All or nothing; a bad row names its number and field.
+ * The shop's customer directory, the only source of a customer's tier:
+ * `POST /api/admin/customers/import` (all or nothing; a bad row names its number and field) and
+ * `GET /api/admin/customers?q=&tier=&offset=&limit=`.
  */
-export function registerAdminCustomerRoutes(server: Server, o: { directory: CustomerDirectory; adminToken: string; log: Logger }): void {
-  server.post('/api/admin/customers/import', bearerRoute(o.log, o.adminToken, 'admin')(async (req, res) => {
+export function registerAdminCustomerRoutes(
+  server: Server,
+  o: { directory: CustomerDirectory & CustomerListing; adminToken: string; log: Logger },
+): void {
+  const admin = bearerRoute(o.log, o.adminToken, 'admin');
+
+  server.get('/api/admin/customers', admin(async (req, res) => {
+    res.send(200, await o.directory.list(validate(ListQuerySchema, queryOf(req))));
+  }));
+
+  server.post('/api/admin/customers/import', admin(async (req, res) => {
     const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
     const records: CustomerRecord[] = [];
     const issues: Array<{ row: number; field: string; message: string }> = [];

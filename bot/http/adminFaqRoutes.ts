@@ -7,6 +7,9 @@ import { detectLocale } from '../../knowledge/localeDetector.js';
 import type { UnansweredLog } from '../../dialogs/unansweredLog.js';
 import { FAQ_FORMATS, formatExport, parseImport } from '../faq/faqFormats.js';
 import type { FaqService } from '../faq/faqService.js';
+import { explainMatch } from '../faq/matchExplanation.js';
+import { UnansweredInbox } from '../faq/unansweredInbox.js';
+import { registerAdminUnansweredRoutes } from './adminUnansweredRoutes.js';
 import { HttpError } from './httpError.js';
 import { BODY_LIMITS, readBody, readValidJson, validate } from './jsonBody.js';
 import { bearerRoute } from './route.js';
@@ -26,17 +29,23 @@ const ListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
-const ImportQuerySchema = z.object({ format: z.enum(FAQ_FORMATS).default('json'), mode: z.enum(['merge', 'replace']).default('merge') });
+const ImportQuerySchema = z.object({
+  format: z.enum(FAQ_FORMATS).default('json'),
+  mode: z.enum(['merge', 'replace']).default('merge'),
+  dryRun: z.stringbool({ error: 'must be true or false' }).default(false),
+});
 const ExportQuerySchema = z.object({ format: z.enum(FAQ_FORMATS).default('json') });
 const MatchBodySchema = z.object({ text: z.string().trim().min(1).max(2000), locale: z.enum(LOCALES).optional() });
-const UnansweredQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 const CONTENT_TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', 'qna-tsv': 'text/tab-separated-values; charset=utf-8' };
 const EXTENSIONS = { json: 'json', csv: 'csv', 'qna-tsv': 'tsv' };
 
 const notFound = (id: string): HttpError => new HttpError(404, 'not_found', `No FAQ entry with id "${id}".`);
 
-/** The admin REST API over the knowledge base, behind the admin bearer token. */
+/**
+ * The admin REST API over the knowledge base, behind the admin bearer token, with the inbox of
+ * questions it could not answer (the knowledge base's to-do list).
+ */
 export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOptions): void {
   const { faqs, log } = options;
   const admin = bearerRoute(log, options.adminToken, 'admin');
@@ -88,13 +97,17 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
   }));
 
   server.post('/api/admin/faqs/import', admin(async (req, res) => {
-    const { format, mode } = validate(ImportQuerySchema, queryOf(req));
+    const { format, mode, dryRun } = validate(ImportQuerySchema, queryOf(req));
     const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
     const parsed = parseImport(format, body);
     if (!parsed.ok) {
       const first = parsed.issues[0]!;
       const where = first.row > 0 ? `Row ${first.row}, ${first.field}` : `The file`;
       throw new HttpError(400, 'import_invalid', `${where}: ${first.message}. Nothing was imported.`, { issues: parsed.issues.slice(0, 100), total: parsed.issues.length });
+    }
+    if (dryRun) {
+      res.send(200, await faqs.previewImport(parsed.entries, mode));
+      return;
     }
     const result = await faqs.import(parsed.entries, mode);
     log.info({ format, mode, ...result }, 'faqs imported');
@@ -106,17 +119,18 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
     const locale = body.locale ?? detectLocale(body.text);
     const result = faqs.match(body.text, locale);
     const best = result.kind === 'answer' ? { id: result.best.entry.id, score: result.best.score } : null;
+    const thresholds = faqs.thresholds(locale);
     res.send(200, {
       answered: result.kind === 'answer',
       best,
-      candidates: result.candidates.map((c) => ({ id: c.entry.id, score: c.score, question: c.entry.question })),
+      // Each candidate also says why it was (not) used, against `thresholds`.
+      candidates: explainMatch(result, thresholds),
       decision: result.kind,
       locale,
+      thresholds,
+      answerText: result.kind === 'answer' ? result.best.entry.answer : null,
     });
   }));
 
-  server.get('/api/admin/unanswered', admin(async (req, res) => {
-    const { limit } = validate(UnansweredQuerySchema, queryOf(req));
-    res.send(200, { items: await options.unanswered.groups(limit) });
-  }));
+  registerAdminUnansweredRoutes(server, { inbox: new UnansweredInbox(faqs, options.unanswered), adminToken: options.adminToken, log });
 }

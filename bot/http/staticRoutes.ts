@@ -37,12 +37,13 @@ async function sendFile(res: Response, file: string, cacheSeconds: number): Prom
 
 /**
  * The web pages and their assets: the customer chat page at `/`, the agent console at `/agent`,
- * our own files under `/static/`,
+ * the admin console at `/admin`, our own files under `/static/`,
  * and Microsoft's Web Chat bundle from node_modules under `/vendor/` (no CDN).
  */
 export function registerStaticRoutes(server: Server, log: Logger): void {
   server.get('/', route(log, (_req, res) => sendFile(res, join(WEB_DIR, 'chat.html'), 0)));
   server.get('/agent', route(log, (_req, res) => sendFile(res, join(WEB_DIR, 'agent.html'), 0)));
+  server.get('/admin', route(log, (_req, res) => sendFile(res, join(WEB_DIR, 'admin.html'), 0)));
   server.get('/static/:file', route(log, (req: Request, res) => {
     const file = String((req.params as Record<string, unknown>).file);
     if (!/^[\w-]+\.(js|css|html|png|svg)$/u.test(file)) throw new HttpError(404, 'not_found', 'No such file.');

@@ -103,6 +103,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX teams_threads_conversation ON teams_handoff_threads (conversation_id, created_at)`,
     ],
   },
+  {
+    version: 7,
+    name: 'unanswered questions an admin has handled',
+    statements: [
+      // NULL while the question waits in the inbox; the FAQ entry that now covers it, if any.
+      `ALTER TABLE unanswered_questions ADD COLUMN resolved_at BIGINT`,
+      `ALTER TABLE unanswered_questions ADD COLUMN resolved_faq_id TEXT`,
+      `CREATE INDEX unanswered_open ON unanswered_questions (locale, normalized, resolved_at)`,
+    ],
+  },
 ];
 
 /**
