@@ -31,6 +31,9 @@ import { CloudTeamsSender } from './teams/teamsSender.js';
 import { SqlTeamsThreadStore } from './storage/sqlTeamsThreadStore.js';
 import { AgentReplies } from './assist/agentReplies.js';
 import { DEFAULT_REPLY_SCRIPTS } from '../scripts/replyScripts.js';
+import { registerAdminMetricsRoutes } from './http/adminMetricsRoutes.js';
+import { registerTicketRoutes } from './http/ticketRoutes.js';
+import { SqlMetricsSource } from './storage/sqlMetricsSource.js';
 import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
 import { SqlBannedPhraseStore, SqlGuardOverrideLog } from './storage/sqlBannedPhraseStore.js';
 import { SqlCustomerDirectory } from './storage/sqlCustomerDirectory.js';
@@ -106,12 +109,13 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
           adapter.continueConversationAsync(config.microsoftApp?.id ?? '', { ...reference, activityId: undefined }, logic),
   };
   const directory = new SqlCustomerDirectory(db);
+  const tickets = new SqlTicketStore(db);
   const suggestions = new SuggestionService(faqs);
   const teamsThreads = new SqlTeamsThreadStore(db);
   let teamsChannel: TeamsAgentChannel | undefined = undefined;
   const handoffs = new HandoffService({
     queue: new SqlHandoffQueue(db),
-    tickets: new SqlTicketStore(db),
+    tickets,
     transcripts,
     directory,
     relay,
@@ -141,6 +145,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     conversationData,
     vipPolicy: config.vipPolicy,
     handoffEventChannels: config.handoffEventChannels,
+    npsSurvey: config.npsSurvey,
     trustsIdentity: (activity) => activity.serviceUrl === DIRECT_LINE_SERVICE_URL || config.trustedIdentityChannels.includes(activity.channelId),
   });
   const guard = new GuardService(new SqlBannedPhraseStore(db));
@@ -190,6 +195,15 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   registerAdminFaqRoutes(server, { faqs, unanswered, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
 
   registerAdminCustomerRoutes(server, { directory, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAdminMetricsRoutes(server, {
+    source: new SqlMetricsSource(db),
+    check: (text) => guard.check(text),
+    faqEntries: () => faqs.size,
+    timeZone: config.agentTimeZone,
+    adminToken: secrets.adminToken,
+    log: logger.child({ module: 'admin' }),
+  });
+  registerTicketRoutes(server, { tickets, agentToken: secrets.agentToken, log: logger.child({ module: 'agent' }) });
   registerAdminBannedPhraseRoutes(server, { guard, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
   registerAgentRoutes(server, {
     handoffs,

@@ -49,6 +49,7 @@ const ConfigSchema = z
     VIP_MIN_LIFETIME_VALUE: z.coerce.number().min(0).default(10_000),
     TRUSTED_IDENTITY_CHANNELS: z.string().default('msteams').transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean)),
     HANDOFF_EVENT_CHANNELS: z.string().default('omnichannel').transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean)),
+    NPS_SURVEY: flag,
     TEAMS_AGENT_CHANNEL_ID: z.string().regex(/^19:\S+$/u, 'must be a Teams channel id such as 19:…@thread.tacv2').optional(),
     TEAMS_SERVICE_URL: z.url({ protocol: /^https?$/u, error: 'must be an http(s) URL' }).default('https://smba.trafficmanager.net/teams/'),
     TEAMS_TENANT_ID: z.string().optional(),
@@ -79,6 +80,8 @@ export interface Config {
   readonly trustedIdentityChannels: readonly string[];
   /** Channels that also get Bot Framework's `handoff.initiate` event. */
   readonly handoffEventChannels: readonly string[];
+  /** After the 1-5 rating of a closed handoff, also ask the 0-10 "would you recommend us". */
+  readonly npsSurvey: boolean;
   /** The agents' Teams channel handoff cards go to; else the team the bot is installed in. */
   readonly teamsAgentChannel?: { readonly channelId: string; readonly serviceUrl: string; readonly tenantId?: string };
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       vipPolicy: { minTier: e.VIP_MIN_TIER, minLifetimeValue: e.VIP_MIN_LIFETIME_VALUE },
       handoffEventChannels: e.HANDOFF_EVENT_CHANNELS,
       trustedIdentityChannels: e.TRUSTED_IDENTITY_CHANNELS,
+      npsSurvey: e.NPS_SURVEY,
       ...(e.TEAMS_AGENT_CHANNEL_ID
         ? { teamsAgentChannel: { channelId: e.TEAMS_AGENT_CHANNEL_ID, serviceUrl: e.TEAMS_SERVICE_URL, ...(e.TEAMS_TENANT_ID ? { tenantId: e.TEAMS_TENANT_ID } : {}) } }
         : {}),

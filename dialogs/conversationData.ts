@@ -19,6 +19,8 @@ export interface ConversationData {
   waitingNoticeSent?: boolean;
   /** The closed handoff a typed 1-5 rates. */
   awaitingRatingFor?: string;
+  /** The closed handoff whose NPS question (0-10) the bot just asked. */
+  awaitingRecommendFor?: string;
 }
 
 export const newConversationData = (): ConversationData => ({ unansweredStreak: 0, unhelpfulStreak: 0 });

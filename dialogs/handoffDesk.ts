@@ -33,4 +33,6 @@ export interface HandoffDesk {
   /** The customer changed their mind while waiting. */
   cancel(conversationId: string): Promise<void>;
   rate(handoffId: string, rating: number): Promise<void>;
+  /** The customer's answer to "how likely are you to recommend us" (0-10). */
+  recommend(handoffId: string, score: number): Promise<void>;
 }

@@ -15,6 +15,8 @@ export interface HandoffMessages {
   readonly agentJoined: (name: string) => string;
   readonly ratingPrompt: string;
   readonly ratingThanks: string;
+  /** The NPS question, asked after the rating when the shop enables it. */
+  readonly recommendPrompt: string;
 }
 
 /** Minutes a customer may expect per conversation ahead of them. */
@@ -39,6 +41,7 @@ export const HANDOFF_MESSAGES: Readonly<Record<Locale, HandoffMessages>> = {
     agentJoined: (name) => `客服${name}已接入,正在为您服务。`,
     ratingPrompt: '本次服务已结束,感谢您的耐心!请为本次服务打个分吧(1-5 分,5 分最满意):',
     ratingThanks: '感谢您的评价!祝您生活愉快,有需要随时找我们。',
+    recommendPrompt: '谢谢您的评分!最后一个小问题:您有多大可能把我们推荐给亲友?(0-10 分,10 分最愿意)',
   },
   'en-US': {
     empathy: "I'm really sorry about this experience, and I understand how frustrating it is. I'll log it right away and have a specialist follow up.",
@@ -58,5 +61,6 @@ export const HANDOFF_MESSAGES: Readonly<Record<Locale, HandoffMessages>> = {
     agentJoined: (name) => `${name} from our service team has joined and is looking after you now.`,
     ratingPrompt: 'This chat has ended; thank you for your patience! How would you rate our service (1-5, 5 is best)?',
     ratingThanks: 'Thank you for your rating! Have a lovely day, and come back any time.',
+    recommendPrompt: 'Thanks for the rating! One last question: how likely are you to recommend us to a friend (0-10, 10 is most likely)?',
   },
 };

@@ -36,6 +36,8 @@ export interface MainDialogOptions {
    * `handoff.status` in), such as Dynamics 365 Omnichannel; others are served by our own queue only.
    */
   readonly handoffEventChannels?: readonly string[];
+  /** Ask "how likely are you to recommend us" (0-10) after the rating. */
+  readonly npsSurvey?: boolean;
   /**
    * Whether the channel vouches for `from.id` (our token-bound Direct Line, Teams): only then is
    * the customer looked up in the directory. Elsewhere a client could name any id, a VIP's too.
@@ -58,6 +60,12 @@ const RECENT = 5;
 
 function button(title: string, text: string, value: ButtonValue): CardAction {
   return { type: ActionTypes.MessageBack, title, text, displayText: text, value };
+}
+
+/** The NPS question with its eleven answers as buttons. */
+function recommendQuestion(handoffId: string, prompt: string): Partial<Activity> {
+  const scores = Array.from({ length: 11 }, (_, n) => button(`${n}`, `${n}`, { action: 'recommend', handoffId, score: n }));
+  return MessageFactory.suggestedActions(scores, prompt);
 }
 
 /**
@@ -94,16 +102,29 @@ export class MainDialog extends ComponentDialog {
     const locale = text && /\p{L}/u.test(text) ? detectLocale(text, context.activity.locale) : (data.locale ?? localeFromTag(context.activity.locale));
     data.locale = locale;
     const turn: Turn = { context, data, text, locale, say: BOT_MESSAGES[locale] };
-    const intent = readIntent(text, context.activity.value, data.lastAnswer?.faqId, data.awaitingRatingFor);
+    const intent = readIntent(text, context.activity.value, data.lastAnswer?.faqId, data.awaitingRatingFor, data.awaitingRecommendFor);
 
     // Only the conversation the bot just asked about can be rated, and only once.
     if (intent.action === 'rate' && intent.handoffId === data.awaitingRatingFor) {
       await this.options.desk.rate(intent.handoffId, intent.rating);
       data.awaitingRatingFor = undefined;
+      if (this.options.npsSurvey) {
+        data.awaitingRecommendFor = intent.handoffId;
+        await context.sendActivity(recommendQuestion(intent.handoffId, HANDOFF_MESSAGES[locale].recommendPrompt));
+      } else {
+        await context.sendActivity(HANDOFF_MESSAGES[locale].ratingThanks);
+      }
+      return step.endDialog();
+    }
+    if (intent.action === 'recommend' && intent.handoffId === data.awaitingRecommendFor) {
+      await this.options.desk.recommend(intent.handoffId, intent.score);
+      data.awaitingRecommendFor = undefined;
       await context.sendActivity(HANDOFF_MESSAGES[locale].ratingThanks);
       return step.endDialog();
     }
-    if (intent.action === 'rate') return step.endDialog();
+    if (intent.action === 'rate' || intent.action === 'recommend') return step.endDialog();
+    // Anything else moves on: an unanswered survey question is not asked again.
+    data.awaitingRecommendFor = undefined;
     if (await this.handledByDesk(turn)) return step.endDialog();
 
     switch (intent.action) {

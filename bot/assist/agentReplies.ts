@@ -37,6 +37,7 @@ export class AgentReplies {
   async send(reply: AgentReply): Promise<ReplyOutcome> {
     const violations = this.o.guard.check(reply.text);
     if (violations.length > 0 && !reply.force) {
+      await this.o.overrides.recordWarning({ conversationId: reply.conversationId, agentId: reply.agentId, violations });
       return { outcome: 'blocked', violations, rewrite: this.o.guard.rewrite(reply.text, violations) };
     }
     const delivered = await this.o.relay(reply.conversationId, reply.agentId, reply.text);

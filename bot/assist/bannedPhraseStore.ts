@@ -13,8 +13,10 @@ export interface BannedPhraseStore {
   seedOnce(phrases: readonly BannedPhrase[]): Promise<boolean>;
 }
 
-/** Replies sent despite a warning, kept for quality review. */
+/** Replies the guard stopped, and those sent despite the warning, kept for metrics and quality review. */
 export interface GuardOverrideLog {
   record(override: { conversationId: string; agentId: string; text: string; violations: readonly Violation[] }): Promise<void>;
+  /** A reply held back by the guard (the agent was warned; nothing was sent). */
+  recordWarning(warning: { conversationId: string; agentId: string; violations: readonly Violation[] }): Promise<void>;
   count(): Promise<number>;
 }

@@ -19,12 +19,14 @@ export interface Handoff {
   readonly reference: Partial<ConversationReference>;
   readonly ticketId?: string;
   readonly rating?: number;
+  /** The customer's "would you recommend us" answer, 0-10. */
+  readonly nps?: number;
   readonly createdAt: number;
   readonly acceptedAt?: number;
   readonly closedAt?: number;
 }
 
-export type NewHandoff = Omit<Handoff, 'id' | 'status' | 'createdAt' | 'agentId' | 'agentName' | 'acceptedAt' | 'closedAt' | 'rating'>;
+export type NewHandoff = Omit<Handoff, 'id' | 'status' | 'createdAt' | 'agentId' | 'agentName' | 'acceptedAt' | 'closedAt' | 'rating' | 'nps'>;
 
 /** `first`: this call made the claim (false when the same agent accepts again). */
 export type AcceptResult = { readonly ok: true; readonly handoff: Handoff; readonly first: boolean } | { readonly ok: false; readonly reason: 'missing' | 'taken' | 'closed'; readonly handoff?: Handoff };
@@ -40,7 +42,10 @@ export interface HandoffQueue {
   /** Exactly one agent gets a waiting conversation; the same agent accepting again is fine. */
   accept(conversationId: string, agent: { id: string; name: string }): Promise<AcceptResult>;
   close(conversationId: string): Promise<Handoff | undefined>;
+  /** Records the 1-5 rating of a closed handoff, once. */
   rate(handoffId: string, rating: number): Promise<void>;
+  /** Records the 0-10 NPS answer of a closed handoff, once. */
+  recommend(handoffId: string, score: number): Promise<void>;
   /** Places ahead of this conversation among the waiting ones (0 = next). */
   position(conversationId: string): Promise<number>;
 }

@@ -103,6 +103,10 @@ export class HandoffService implements HandoffDesk {
     await this.o.queue.rate(handoffId, rating);
   }
 
+  async recommend(handoffId: string, score: number): Promise<void> {
+    await this.o.queue.recommend(handoffId, score);
+  }
+
   queue(): Promise<Handoff[]> {
     return this.o.queue.open();
   }

@@ -85,6 +85,7 @@ export function registerAgentRoutes(server: Server, o: AgentRoutesOptions): void
       ticket: view.ticket ?? null,
       suggestions: o.suggestions.forConversation(view),
       ...(view.handoff.rating !== undefined ? { rating: view.handoff.rating } : {}),
+      ...(view.handoff.nps !== undefined ? { nps: view.handoff.nps } : {}),
     });
   }));
 

@@ -113,6 +113,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX unanswered_open ON unanswered_questions (locale, normalized, resolved_at)`,
     ],
   },
+  {
+    version: 8,
+    name: 'service metrics: guard warnings, NPS answers, ticket resolution, time indexes',
+    statements: [
+      `CREATE TABLE guard_warnings (
+        id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, agent_id TEXT NOT NULL, categories TEXT NOT NULL,
+        created_at BIGINT NOT NULL)`,
+      `CREATE INDEX guard_warnings_created ON guard_warnings (created_at)`,
+      `CREATE INDEX guard_overrides_created ON guard_overrides (created_at)`,
+      `ALTER TABLE handoffs ADD COLUMN nps INTEGER`,
+      `ALTER TABLE tickets ADD COLUMN resolved_at BIGINT`,
+      `CREATE INDEX tickets_created ON tickets (created_at)`,
+      `CREATE INDEX handoffs_created ON handoffs (created_at)`,
+      `CREATE INDEX transcript_created ON transcript_messages (created_at)`,
+    ],
+  },
 ];
 
 /**

@@ -86,6 +86,17 @@ export class SqlGuardOverrideLog implements GuardOverrideLog {
     ]);
   }
 
+  async recordWarning(w: { conversationId: string; agentId: string; violations: readonly Violation[] }): Promise<void> {
+    const categories = [...new Set(w.violations.map((v) => v.category))];
+    await this.db.run(`INSERT INTO guard_warnings (id, conversation_id, agent_id, categories, created_at) VALUES (?, ?, ?, ?, ?)`, [
+      randomUUID(),
+      w.conversationId,
+      w.agentId,
+      JSON.stringify(categories),
+      Date.now(),
+    ]);
+  }
+
   async count(): Promise<number> {
     return Number((await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM guard_overrides`))?.n ?? 0);
   }

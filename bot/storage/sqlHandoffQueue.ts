@@ -20,13 +20,14 @@ interface HandoffRow {
   reference: string;
   ticket_id: string | null;
   rating: number | null;
+  nps: number | null;
   created_at: number;
   accepted_at: number | null;
   closed_at: number | null;
 }
 
 const COLUMNS =
-  'id, conversation_id, customer_id, customer_name, tier, reasons, priority, status, agent_id, agent_name, locale, reference, ticket_id, rating, created_at, accepted_at, closed_at';
+  'id, conversation_id, customer_id, customer_name, tier, reasons, priority, status, agent_id, agent_name, locale, reference, ticket_id, rating, nps, created_at, accepted_at, closed_at';
 const OPEN = `status IN ('waiting', 'active')`;
 
 function toHandoff(r: HandoffRow): Handoff {
@@ -45,6 +46,7 @@ function toHandoff(r: HandoffRow): Handoff {
     ...optional('agentName', r.agent_name),
     ...optional('ticketId', r.ticket_id),
     ...optional('rating', r.rating === null ? null : Number(r.rating)),
+    ...optional('nps', r.nps === null ? null : Number(r.nps)),
     ...optional('acceptedAt', r.accepted_at === null ? null : Number(r.accepted_at)),
     ...optional('closedAt', r.closed_at === null ? null : Number(r.closed_at)),
   };
@@ -61,7 +63,7 @@ export class SqlHandoffQueue implements HandoffQueue {
       const id = randomUUID();
       // The partial unique index settles a race between two instances queueing the same conversation.
       const { changes } = await tx.run(
-        `INSERT INTO handoffs (${COLUMNS}, priority_rank) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', NULL, NULL, ?, ?, ?, NULL, ?, NULL, NULL, ?)
+        `INSERT INTO handoffs (${COLUMNS}, priority_rank) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', NULL, NULL, ?, ?, ?, NULL, NULL, ?, NULL, NULL, ?)
          ON CONFLICT (conversation_id) WHERE status IN ('waiting', 'active') DO NOTHING`,
         [
           id, h.conversationId, h.customer.id, h.customer.name, h.customer.tier, JSON.stringify(h.reasons), h.priority,
@@ -115,6 +117,10 @@ export class SqlHandoffQueue implements HandoffQueue {
 
   async rate(handoffId: string, rating: number): Promise<void> {
     await this.db.run(`UPDATE handoffs SET rating = ? WHERE id = ? AND status = 'closed' AND rating IS NULL`, [rating, handoffId]);
+  }
+
+  async recommend(handoffId: string, score: number): Promise<void> {
+    await this.db.run(`UPDATE handoffs SET nps = ? WHERE id = ? AND status = 'closed' AND nps IS NULL`, [score, handoffId]);
   }
 
   async position(conversationId: string): Promise<number> {

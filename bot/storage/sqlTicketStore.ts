@@ -13,6 +13,7 @@ interface TicketRow {
   follow_ups: number;
   created_at: number;
   updated_at: number;
+  resolved_at: number | null;
 }
 
 const toTicket = (r: TicketRow): Ticket => ({
@@ -26,6 +27,7 @@ const toTicket = (r: TicketRow): Ticket => ({
   followUps: Number(r.follow_ups),
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
+  ...(r.resolved_at === null || r.resolved_at === undefined ? {} : { resolvedAt: Number(r.resolved_at) }),
 });
 
 /** Complaint tickets in the `tickets` table. */
@@ -46,5 +48,23 @@ export class SqlTicketStore implements TicketStore {
   async get(id: string): Promise<Ticket | undefined> {
     const row = await this.db.get<TicketRow>(`SELECT * FROM tickets WHERE id = ?`, [id]);
     return row && toTicket(row);
+  }
+
+  async followUp(id: string): Promise<Ticket | undefined> {
+    await this.db.run(`UPDATE tickets SET follow_ups = follow_ups + 1, updated_at = ? WHERE id = ? AND status = 'open'`, [Date.now(), id]);
+    return this.get(id);
+  }
+
+  async resolve(id: string): Promise<Ticket | undefined> {
+    const now = Date.now();
+    await this.db.run(`UPDATE tickets SET status = 'resolved', resolved_at = ?, updated_at = ? WHERE id = ? AND status = 'open'`, [now, now, id]);
+    return this.get(id);
+  }
+
+  async list(status: Ticket['status'] | undefined, limit: number): Promise<Ticket[]> {
+    const rows = status
+      ? await this.db.all<TicketRow>(`SELECT * FROM tickets WHERE status = ? ORDER BY created_at, id LIMIT ?`, [status, limit])
+      : await this.db.all<TicketRow>(`SELECT * FROM tickets ORDER BY created_at, id LIMIT ?`, [limit]);
+    return rows.map(toTicket);
   }
 }

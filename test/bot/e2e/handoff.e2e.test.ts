@@ -83,7 +83,7 @@ describe('handoff to human agents end to end (real server process, real channel)
     serviceUrl = await channel.start();
     dataDir = mkdtempSync(join(tmpdir(), 'faqbot-handoff-'));
     // The stand-in channel plays an authenticated channel, so its user ids are trusted.
-    bot = new BotProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, AGENT_TOKEN: AGENT, AGENT_HOURS: '00:00-24:00', TRUSTED_IDENTITY_CHANNELS: 'emulator' });
+    bot = new BotProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, AGENT_TOKEN: AGENT, AGENT_HOURS: '00:00-24:00', TRUSTED_IDENTITY_CHANNELS: 'emulator', NPS_SURVEY: 'true' });
     await bot.start();
     const imported = await call('/api/admin/customers/import', 'POST', [{ id: 'vip-1', name: '王女士', tier: 'diamond', lifetimeValue: 25_000 }], ADMIN);
     expect(imported.status).to.equal(200);
@@ -171,15 +171,18 @@ describe('handoff to human agents end to end (real server process, real channel)
     expect(other.status).to.equal(403);
   });
 
-  it('hands back to the bot on close, which asks for a rating and stores it', async () => {
+  it('hands back to the bot on close, which asks for a rating and how likely the customer is to recommend us', async () => {
     expect((await call('/api/agent/conversations/c-complaint/close', 'POST')).status).to.equal(200);
     const prompt = (await channel.messages('c-complaint', 8))[7]!;
     expect(prompt.text).to.contain('打个分');
     expect(prompt.suggestedActions?.actions.map((a) => a.title)).to.deep.equal(['1', '2', '3', '4', '5']);
-    const [thanks] = await say('c-complaint', '5', 1, { from: { id: 'cust-1', name: '李先生' } });
+    const [recommend] = await say('c-complaint', '5', 1, { from: { id: 'cust-1', name: '李先生' } });
+    expect(recommend!.text).to.contain('推荐给亲友');
+    expect(recommend!.suggestedActions?.actions.map((a) => a.title)).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    const [thanks] = await say('c-complaint', '9', 1, { from: { id: 'cust-1', name: '李先生' } });
     expect(thanks!.text).to.contain('感谢您的评价');
-    const view = (await (await call('/api/agent/conversations/c-complaint')).json()) as { status: string; rating: number };
-    expect(view).to.include({ status: 'closed', rating: 5 });
+    const view = (await (await call('/api/agent/conversations/c-complaint')).json()) as { status: string; rating: number; nps: number };
+    expect(view).to.include({ status: 'closed', rating: 5, nps: 9 });
   });
 
   it('keeps the queue, tickets and transcripts across kill -9 and restart', async () => {

@@ -227,7 +227,11 @@ for (const target of [sqliteTestDatabase(), postgresTestDatabase()]) {
         const closed = await queue.close('q-close');
         expect(closed?.status).to.equal('closed');
         await queue.rate(closed!.id, 4);
-        expect(await queue.forConversation('q-close')).to.include({ status: 'closed', rating: 4 });
+        await queue.recommend(closed!.id, 9);
+        // Answered once: a second rating or NPS answer for the same handoff changes nothing.
+        await queue.rate(closed!.id, 1);
+        await queue.recommend(closed!.id, 0);
+        expect(await queue.forConversation('q-close')).to.include({ status: 'closed', rating: 4, nps: 9 });
         expect(await queue.accept('q-close', { id: 'a', name: 'a' })).to.include({ ok: false, reason: 'closed' });
         expect(await queue.accept('q-none', { id: 'a', name: 'a' })).to.include({ ok: false, reason: 'missing' });
       });
