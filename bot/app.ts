@@ -32,6 +32,8 @@ import { SqlTeamsThreadStore } from './storage/sqlTeamsThreadStore.js';
 import { AgentReplies } from './assist/agentReplies.js';
 import { DEFAULT_REPLY_SCRIPTS } from '../scripts/replyScripts.js';
 import { registerAdminMetricsRoutes } from './http/adminMetricsRoutes.js';
+import { registerAdminAuditRoutes } from './http/adminAuditRoutes.js';
+import { SqlAuditLog } from './storage/sqlAuditLog.js';
 import { registerTicketRoutes } from './http/ticketRoutes.js';
 import { SqlMetricsSource } from './storage/sqlMetricsSource.js';
 import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
@@ -72,7 +74,8 @@ export interface App {
 /** The composition root: builds every part from the configuration and wires them together. */
 export async function createApp(config: Config, secrets: Secrets, logger: Logger): Promise<App> {
   const db = await openDatabase(config.databaseUrl, process.cwd(), (err) => logger.error({ err, module: 'storage' }, 'database connection lost'));
-  const faqs = new FaqService(new SqlFaqStore(db));
+  const audit = new SqlAuditLog(db);
+  const faqs = new FaqService(new SqlFaqStore(db), audit);
   const { seeded, entries } = await faqs.start(seedFaqs());
   logger.info({ module: 'faq', seeded, entries, store: db.dialect }, seeded ? 'knowledge base seeded' : 'knowledge base loaded');
 
@@ -194,7 +197,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   );
   registerAdminFaqRoutes(server, { faqs, unanswered, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
 
-  registerAdminCustomerRoutes(server, { directory, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAdminAuditRoutes(server, { audit, faqs, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAdminCustomerRoutes(server, { directory, audit, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
   registerAdminMetricsRoutes(server, {
     source: new SqlMetricsSource(db),
     check: (text) => guard.check(text),
@@ -204,7 +208,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     log: logger.child({ module: 'admin' }),
   });
   registerTicketRoutes(server, { tickets, agentToken: secrets.agentToken, log: logger.child({ module: 'agent' }) });
-  registerAdminBannedPhraseRoutes(server, { guard, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAdminBannedPhraseRoutes(server, { guard, audit, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
   registerAgentRoutes(server, {
     handoffs,
     events,

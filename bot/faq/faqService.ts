@@ -1,18 +1,24 @@
 import type { FaqEntry, Locale } from '../../knowledge/faqEntry.js';
 import { DEFAULT_LOCALE_THRESHOLDS, DEFAULT_THRESHOLDS, FaqMatcher, type MatchResult, type MatchThresholds } from '../../knowledge/faqMatcher.js';
 import type { FaqAnswerer } from '../../dialogs/faqAnswerer.js';
+import type { AuditLog, NewAuditEntry } from '../audit/auditLog.js';
 import type { FaqQuery, FaqStore, ImportMode, ImportResult, StoredFaq } from './faqStore.js';
-import { previewImport, type ImportPreview } from './importPreview.js';
+import { changedFields, previewImport, type ImportPreview } from './importPreview.js';
 
 /**
  * The knowledge base as the bot and the admin API share it: every write goes to the store
- * first, then into the in-memory matcher, so the next customer message already sees it.
+ * first, then into the in-memory matcher, so the next customer message already sees it. A
+ * write made for someone (`actor`) is also recorded in the audit log with the entry before
+ * and after, so an earlier version can be restored.
  */
 export class FaqService implements FaqAnswerer {
   private matcher = new FaqMatcher();
   private readonly entries = new Map<string, FaqEntry>();
 
-  constructor(private readonly store: FaqStore) {}
+  constructor(
+    private readonly store: FaqStore,
+    private readonly audit?: AuditLog,
+  ) {}
 
   /** Seeds an empty store once, then loads every entry into the matcher. */
   async start(seed: readonly FaqEntry[]): Promise<{ seeded: boolean; entries: number }> {
@@ -59,31 +65,57 @@ export class FaqService implements FaqAnswerer {
     return this.store.all();
   }
 
-  async create(entry: FaqEntry): Promise<StoredFaq | 'exists'> {
+  /** Adds an entry; `action` 'restore' when it brings back a deleted one. */
+  async create(entry: FaqEntry, actor?: string, action: 'create' | 'restore' = 'create'): Promise<StoredFaq | 'exists'> {
     const stored = await this.store.insert(entry);
-    if (stored !== 'exists') this.index(entry);
+    if (stored === 'exists') return stored;
+    this.index(entry);
+    await this.record(actor, { entityId: entry.id, action, after: stored });
     return stored;
   }
 
-  async update(entry: FaqEntry): Promise<StoredFaq | 'missing'> {
+  /** Replaces an entry; `action` 'restore' when it brings back an earlier version. */
+  async update(entry: FaqEntry, actor?: string, action: 'update' | 'restore' = 'update'): Promise<StoredFaq | 'missing'> {
+    const before = actor ? await this.store.get(entry.id) : undefined;
     const stored = await this.store.update(entry);
-    if (stored !== 'missing') this.index(entry);
+    if (stored === 'missing') return stored;
+    this.index(entry);
+    await this.record(actor, { entityId: entry.id, action, before, after: stored });
     return stored;
   }
 
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, actor?: string): Promise<boolean> {
+    const before = actor ? await this.store.get(id) : undefined;
     const deleted = await this.store.delete(id);
-    if (deleted) {
-      this.matcher.remove(id);
-      this.entries.delete(id);
-    }
-    return deleted;
+    if (!deleted) return false;
+    this.matcher.remove(id);
+    this.entries.delete(id);
+    await this.record(actor, { entityId: id, action: 'delete', before });
+    return true;
   }
 
-  async import(entries: readonly FaqEntry[], mode: ImportMode): Promise<ImportResult> {
+  /** Imports all or nothing; for an actor, every entry it changes or removes is audited with its old version. */
+  async import(entries: readonly FaqEntry[], mode: ImportMode, actor?: string): Promise<ImportResult> {
+    const existing = actor && this.audit ? new Map((await this.store.all()).map((e) => [e.id, e])) : undefined;
     const result = await this.store.import(entries, mode);
     await this.reload();
+    if (existing && actor && this.audit) {
+      const changed: NewAuditEntry[] = [{ actor, entity: 'faq', entityId: 'import', action: 'import', after: { mode, ...result } }];
+      const incoming = new Set<string>();
+      for (const entry of entries) {
+        incoming.add(entry.id);
+        const before = existing.get(entry.id);
+        if (before && changedFields(before, entry).length > 0) changed.push({ actor, entity: 'faq', entityId: entry.id, action: 'update', before, after: this.entries.get(entry.id) });
+      }
+      if (mode === 'replace') for (const [id, before] of existing) if (!incoming.has(id)) changed.push({ actor, entity: 'faq', entityId: id, action: 'delete', before });
+      await this.audit.recordMany(changed);
+    }
     return result;
+  }
+
+  private async record(actor: string | undefined, change: Pick<NewAuditEntry, 'entityId' | 'action' | 'before' | 'after'>): Promise<void> {
+    if (!actor || !this.audit) return;
+    await this.audit.record({ actor, entity: 'faq', ...change });
   }
 
   /** What `import` would do, without writing anything. */

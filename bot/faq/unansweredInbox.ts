@@ -48,7 +48,7 @@ export class UnansweredInbox {
   }
 
   /** Applies the resolution, then takes the group's questions out of the inbox. */
-  async resolve(key: UnansweredGroupKey, resolution: Resolution): Promise<ResolveOutcome> {
+  async resolve(key: UnansweredGroupKey, resolution: Resolution, actor?: string): Promise<ResolveOutcome> {
     const group = await this.log.group(key);
     if (!group) return { ok: false, problem: 'noSuchGroup' };
     if (resolution.action === 'dismiss') return { ok: true, resolved: await this.log.resolve(key, null) };
@@ -59,7 +59,7 @@ export class UnansweredInbox {
     if (resolution.action === 'addAlternate') {
       const added = withAlternate(entry, resolution.text ?? group.text);
       if (!added.success) return { ok: false, problem: 'invalidEntry', issues: added.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) };
-      const stored = await this.faqs.update(added.data);
+      const stored = await this.faqs.update(added.data, actor);
       if (stored === 'missing') return { ok: false, problem: 'noSuchFaq' };
       faq = stored;
     }

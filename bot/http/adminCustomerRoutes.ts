@@ -7,7 +7,8 @@ import { parseDelimited } from '../faq/csv.js';
 import type { CustomerListing } from './customerListing.js';
 import { HttpError } from './httpError.js';
 import { BODY_LIMITS, readBody, validate } from './jsonBody.js';
-import { queryOf } from './requestParts.js';
+import { actorOf, queryOf } from './requestParts.js';
+import type { AuditLog } from '../audit/auditLog.js';
 import { bearerRoute } from './route.js';
 
 const ListQuerySchema = z.object({
@@ -41,7 +42,7 @@ function parseCustomers(body: string, contentType: string): Array<{ row: number;
  */
 export function registerAdminCustomerRoutes(
   server: Server,
-  o: { directory: CustomerDirectory & CustomerListing; adminToken: string; log: Logger },
+  o: { directory: CustomerDirectory & CustomerListing; audit?: AuditLog; adminToken: string; log: Logger },
 ): void {
   const admin = bearerRoute(o.log, o.adminToken, 'admin');
 
@@ -62,6 +63,8 @@ export function registerAdminCustomerRoutes(
       const first = issues[0]!;
       throw new HttpError(400, 'import_invalid', `Row ${first.row}, ${first.field}: ${first.message}. Nothing was imported.`, { issues: issues.slice(0, 100) });
     }
-    res.send(200, await o.directory.import(records));
+    const result = await o.directory.import(records);
+    await o.audit?.record({ actor: actorOf(req), entity: 'customer', entityId: 'import', action: 'import', after: result });
+    res.send(200, result);
   }));
 }

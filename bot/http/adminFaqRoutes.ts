@@ -13,7 +13,7 @@ import { registerAdminUnansweredRoutes } from './adminUnansweredRoutes.js';
 import { HttpError } from './httpError.js';
 import { BODY_LIMITS, readBody, readValidJson, validate } from './jsonBody.js';
 import { bearerRoute } from './route.js';
-import { idParam, queryOf } from './requestParts.js';
+import { actorOf, idParam, queryOf } from './requestParts.js';
 
 export interface AdminFaqRoutesOptions {
   readonly faqs: FaqService;
@@ -71,7 +71,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
 
   server.post('/api/admin/faqs', admin(async (req, res) => {
     const draft = await readValidJson(req, FaqDraftSchema);
-    const stored = await faqs.create({ ...draft, id: draft.id ?? `faq-${randomUUID().slice(0, 12)}` });
+    const stored = await faqs.create({ ...draft, id: draft.id ?? `faq-${randomUUID().slice(0, 12)}` }, actorOf(req));
     if (stored === 'exists') throw new HttpError(409, 'conflict', `An FAQ entry with id "${draft.id}" already exists; use PUT to change it.`);
     log.info({ faqId: stored.id }, 'faq created');
     res.send(201, stored);
@@ -83,7 +83,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
     if (draft.id !== undefined && draft.id !== id) {
       throw new HttpError(400, 'validation_failed', `id: "${draft.id}" in the body does not match "${id}" in the path`, [{ field: 'id', message: 'does not match the path' }]);
     }
-    const stored = await faqs.update(FaqEntrySchema.parse({ ...draft, id }));
+    const stored = await faqs.update(FaqEntrySchema.parse({ ...draft, id }), actorOf(req));
     if (stored === 'missing') throw notFound(id);
     log.info({ faqId: id }, 'faq updated');
     res.send(200, stored);
@@ -91,7 +91,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
 
   server.del('/api/admin/faqs/:id', admin(async (req, res) => {
     const id = idParam(req);
-    if (!(await faqs.delete(id))) throw notFound(id);
+    if (!(await faqs.delete(id, actorOf(req)))) throw notFound(id);
     log.info({ faqId: id }, 'faq deleted');
     res.send(204);
   }));
@@ -109,7 +109,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
       res.send(200, await faqs.previewImport(parsed.entries, mode));
       return;
     }
-    const result = await faqs.import(parsed.entries, mode);
+    const result = await faqs.import(parsed.entries, mode, actorOf(req));
     log.info({ format, mode, ...result }, 'faqs imported');
     res.send(200, result);
   }));

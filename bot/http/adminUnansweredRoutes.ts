@@ -5,7 +5,7 @@ import { FaqEntrySchema, LOCALES } from '../../knowledge/faqEntry.js';
 import type { UnansweredInbox } from '../faq/unansweredInbox.js';
 import { HttpError } from './httpError.js';
 import { readValidJson, validate } from './jsonBody.js';
-import { queryOf } from './requestParts.js';
+import { actorOf, queryOf } from './requestParts.js';
 import { bearerRoute } from './route.js';
 
 const ListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
@@ -40,7 +40,7 @@ export function registerAdminUnansweredRoutes(server: Server, o: { inbox: Unansw
 
   server.post('/api/admin/unanswered/resolve', admin(async (req, res) => {
     const { locale, normalized, ...resolution } = await readValidJson(req, ResolveBodySchema);
-    const outcome = await o.inbox.resolve({ locale, normalized }, resolution);
+    const outcome = await o.inbox.resolve({ locale, normalized }, resolution, actorOf(req));
     if (!outcome.ok) {
       switch (outcome.problem) {
         case 'noSuchGroup':

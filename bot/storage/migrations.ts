@@ -129,6 +129,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX transcript_created ON transcript_messages (created_at)`,
     ],
   },
+  {
+    version: 10,
+    name: 'audit log of admins\' changes',
+    statements: [
+      `CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY, actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL,
+        before_value TEXT, after_value TEXT, at BIGINT NOT NULL)`,
+      `CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, at)`,
+      `CREATE INDEX audit_log_at ON audit_log (at)`,
+    ],
+  },
 ];
 
 /**
