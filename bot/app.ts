@@ -30,7 +30,9 @@ import { TeamsAgentDesk } from './teams/teamsAgentDesk.js';
 import { CloudTeamsSender } from './teams/teamsSender.js';
 import { SqlTeamsThreadStore } from './storage/sqlTeamsThreadStore.js';
 import { AgentReplies } from './assist/agentReplies.js';
-import { DEFAULT_REPLY_SCRIPTS } from '../scripts/replyScripts.js';
+import { ScriptLibrary } from './assist/scriptLibrary.js';
+import { registerAdminScriptRoutes } from './http/adminScriptRoutes.js';
+import { SqlScriptStore } from './storage/sqlScriptStore.js';
 import { registerAdminMetricsRoutes } from './http/adminMetricsRoutes.js';
 import { registerAdminAuditRoutes } from './http/adminAuditRoutes.js';
 import { SqlAuditLog } from './storage/sqlAuditLog.js';
@@ -113,7 +115,9 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   };
   const directory = new SqlCustomerDirectory(db);
   const tickets = new SqlTicketStore(db);
-  const suggestions = new SuggestionService(faqs);
+  const scripts = new ScriptLibrary(new SqlScriptStore(db));
+  logger.info({ module: 'scripts', ...(await scripts.start()) }, 'reply scripts loaded');
+  const suggestions = new SuggestionService(faqs, () => scripts.scripts);
   const teamsThreads = new SqlTeamsThreadStore(db);
   let teamsChannel: TeamsAgentChannel | undefined = undefined;
   const handoffs = new HandoffService({
@@ -161,7 +165,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   });
   const bot = new CustomerBot({
     teamsDesk: new TeamsAgentDesk({ channel: teamsChannel, store: teamsThreads, sender: teamsSender, handoffs, replies, log: logger.child({ module: 'teams' }) }),
-    messageExtension: new AgentMessageExtension({ scripts: DEFAULT_REPLY_SCRIPTS, check: (text) => guard.check(text) }),
+    messageExtension: new AgentMessageExtension({ scripts: () => scripts.scripts, check: (text) => guard.check(text) }),
     conversationState,
     dialogState: conversationState.createProperty<DialogState>('dialogState'),
     mainDialog,
@@ -209,6 +213,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   });
   registerTicketRoutes(server, { tickets, agentToken: secrets.agentToken, log: logger.child({ module: 'agent' }) });
   registerAdminBannedPhraseRoutes(server, { guard, audit, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
+  registerAdminScriptRoutes(server, { library: scripts, audit, adminToken: secrets.adminToken, log: logger.child({ module: 'admin' }) });
   registerAgentRoutes(server, {
     handoffs,
     events,

@@ -51,20 +51,26 @@ export const SCENARIO_STAGE: Readonly<Record<Scenario, ServiceStage>> = {
 
 const PLACEHOLDER = /\{([^{}]*)\}/gu;
 const known = new Set<string>(SCRIPT_VARIABLES);
+/** A field's message for a wrong type: "is required" when it is missing, `otherwise` when it is not. */
+const expected = (otherwise: string) => (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : otherwise);
+const oneOf = (values: readonly string[]) => expected(`must be one of ${values.join(', ')}`);
 
-/** One reply script (话术): a ready sentence an agent can send, with `{variable}` slots. */
+/**
+ * One reply script (话术): a ready sentence an agent can send, with `{variable}` slots. Messages
+ * are written to follow the field's name ("text: placeholders must be one of ...").
+ */
 export const ReplyScriptSchema = z.object({
   id: z
-    .string()
+    .string({ error: expected('must be a string') })
     .trim()
-    .min(1)
-    .max(100)
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
     .regex(/^[\w.:-]+$/u, 'may contain only letters, digits and . _ : -'),
-  locale: z.enum(LOCALES),
-  scenario: z.enum(SCENARIOS),
-  stage: z.enum(SERVICE_STAGES),
+  locale: z.enum(LOCALES, { error: oneOf(LOCALES) }),
+  scenario: z.enum(SCENARIOS, { error: oneOf(SCENARIOS) }),
+  stage: z.enum(SERVICE_STAGES, { error: oneOf(SERVICE_STAGES) }),
   text: z
-    .string()
+    .string({ error: expected('must be a string') })
     .trim()
     .min(1, 'must not be empty')
     .max(500, 'must be at most 500 characters')
@@ -73,9 +79,24 @@ export const ReplyScriptSchema = z.object({
     })
     .refine((t) => !/[{}]/u.test(t.replace(PLACEHOLDER, '')), { message: 'unbalanced brace' }),
   /** Words in the customer's message that make this script the better pick within its scenario. */
-  keywords: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  keywords: z
+    .array(z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters'), {
+      error: expected('must be an array of words'),
+    })
+    .max(20, 'must have at most 20 words')
+    .optional(),
 });
 export type ReplyScript = z.infer<typeof ReplyScriptSchema>;
+
+/**
+ * A script as an admin writes it: the id may be left out (the server makes one) and the stage
+ * too, which then follows the scenario (`SCENARIO_STAGE`).
+ */
+export const ReplyScriptDraftSchema = ReplyScriptSchema.extend({
+  id: ReplyScriptSchema.shape.id.optional(),
+  stage: ReplyScriptSchema.shape.stage.optional(),
+}).transform(({ stage, ...draft }) => ({ ...draft, stage: stage ?? SCENARIO_STAGE[draft.scenario] }));
+export type ReplyScriptDraft = z.output<typeof ReplyScriptDraftSchema>;
 
 /** [text, keywords?] */
 type Row = readonly [string, (readonly string[])?];

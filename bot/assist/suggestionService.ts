@@ -1,13 +1,16 @@
 import type { Locale } from '../../knowledge/faqEntry.js';
-import { DEFAULT_REPLY_SCRIPTS, type ReplyScript } from '../../scripts/replyScripts.js';
+import type { ReplyScript } from '../../scripts/replyScripts.js';
 import { suggestReplies, type FaqLookup, type Suggestion } from '../../scripts/suggestionEngine.js';
 import type { ConversationView } from '../handoff/handoffService.js';
 
-/** Suggested replies for agents, from the script library and the FAQ. */
+/**
+ * Suggested replies for agents, from the script library and the FAQ. `scripts` is read for every
+ * suggestion, so the admins' edits apply to the next one (e.g. `() => library.scripts`).
+ */
 export class SuggestionService {
   constructor(
     private readonly faq: FaqLookup,
-    private readonly scripts: readonly ReplyScript[] = DEFAULT_REPLY_SCRIPTS,
+    private readonly scripts: () => readonly ReplyScript[],
   ) {}
 
   /** The next replies for a conversation an agent is looking at. */
@@ -25,12 +28,12 @@ export class SuggestionService {
           ...(ticket?.orderId ? { orderId: ticket.orderId } : {}),
         },
       },
-      { scripts: this.scripts, faq: this.faq },
+      { scripts: this.scripts(), faq: this.faq },
     );
   }
 
   /** Replies for a customer message out of context (an agent already in the conversation). */
   forText(text: string, locale: Locale): Suggestion[] {
-    return suggestReplies({ locale, customerMessages: [text], reasons: [], agentMessageCount: 1 }, { scripts: this.scripts, faq: this.faq });
+    return suggestReplies({ locale, customerMessages: [text], reasons: [], agentMessageCount: 1 }, { scripts: this.scripts(), faq: this.faq });
   }
 }

@@ -130,6 +130,17 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 9,
+    name: 'reply scripts (话术) admins curate',
+    statements: [
+      // position: library order, which the suggestion engine prefers within a scenario; an edit keeps it.
+      `CREATE TABLE reply_scripts (
+        id TEXT PRIMARY KEY, locale TEXT NOT NULL, stage TEXT NOT NULL, scenario TEXT NOT NULL, text TEXT NOT NULL,
+        keywords TEXT, position INTEGER NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)`,
+      `CREATE INDEX reply_scripts_position ON reply_scripts (position)`,
+    ],
+  },
+  {
     version: 10,
     name: 'audit log of admins\' changes',
     statements: [

@@ -7,7 +7,8 @@ import { fillScript } from '../../scripts/fillScript.js';
 import type { ReplyScript } from '../../scripts/replyScripts.js';
 
 export interface AgentMessageExtensionOptions {
-  readonly scripts: readonly ReplyScript[];
+  /** The current script library, read on every search (admins' edits apply at once). */
+  readonly scripts: () => readonly ReplyScript[];
   readonly check: (text: string) => Violation[];
 }
 
@@ -25,7 +26,7 @@ export class AgentMessageExtension {
     const raw = String(query.parameters?.find((p) => p.name === 'query')?.value ?? '');
     const wanted = normalizeText(raw);
     const locale: Locale = /\p{Script=Han}/u.test(raw) ? 'zh-CN' : raw ? 'en-US' : localeFromTag(channelLocale);
-    const found = this.o.scripts
+    const found = this.o.scripts()
       .filter((s) => s.locale === locale)
       .filter((s) => !wanted || [s.text, s.scenario, s.stage, ...(s.keywords ?? [])].some((t) => normalizeText(t).includes(wanted)))
       .slice(0, MAX_RESULTS);

@@ -6,6 +6,9 @@ import { initTry } from './adminTry.js';
 import { loadInbox } from './adminInbox.js';
 import { initCustomers, loadCustomers } from './adminCustomers.js';
 import { initPhrases, loadPhrases } from './adminPhrases.js';
+import { initScripts, loadScripts } from './adminScripts.js';
+import { initDashboard, loadDashboard } from './adminDashboard.js';
+import { initQuality, loadQuality } from './adminQuality.js';
 
 /** Each tab and what to (re)load when it is shown. */
 const TABS = {
@@ -15,6 +18,9 @@ const TABS = {
   inbox: loadInbox,
   customers: loadCustomers,
   phrases: loadPhrases,
+  scripts: loadScripts,
+  dashboard: loadDashboard,
+  quality: loadQuality,
 };
 
 function showLogin(message) {
@@ -73,4 +79,7 @@ initImport();
 initTry();
 initCustomers();
 initPhrases();
+initScripts();
+initDashboard();
+initQuality();
 if (session.token) start(); else showLogin();
