@@ -36,6 +36,9 @@ import { SqlScriptStore } from './storage/sqlScriptStore.js';
 import { registerAdminMetricsRoutes } from './http/adminMetricsRoutes.js';
 import { registerAdminAuditRoutes } from './http/adminAuditRoutes.js';
 import { SqlAuditLog } from './storage/sqlAuditLog.js';
+import { LocalBus } from './cluster/clusterBus.js';
+import { startPostgresBus } from './cluster/postgresBus.js';
+import { syncWithCluster } from './cluster/clusterSync.js';
 import { registerTicketRoutes } from './http/ticketRoutes.js';
 import { SqlMetricsSource } from './storage/sqlMetricsSource.js';
 import { registerAdminBannedPhraseRoutes } from './http/adminBannedPhraseRoutes.js';
@@ -77,6 +80,8 @@ export interface App {
 export async function createApp(config: Config, secrets: Secrets, logger: Logger): Promise<App> {
   const db = await openDatabase(config.databaseUrl, process.cwd(), (err) => logger.error({ err, module: 'storage' }, 'database connection lost'));
   const audit = new SqlAuditLog(db);
+  // Several instances on one PostgreSQL hear each other's changes; the embedded store is one instance.
+  const bus = db.dialect === 'postgres' ? await startPostgresBus(config.databaseUrl, logger.child({ module: 'cluster' })) : new LocalBus();
   const faqs = new FaqService(new SqlFaqStore(db), audit);
   const { seeded, entries } = await faqs.start(seedFaqs());
   logger.info({ module: 'faq', seeded, entries, store: db.dialect }, seeded ? 'knowledge base seeded' : 'knowledge base loaded');
@@ -94,13 +99,13 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
 
   // Our own Direct Line channel, for the chat page and any Direct Line client.
   const dlStore = new SqlDirectLineStore(db);
-  const hub = new DirectLineHub();
+  const hub = new DirectLineHub(bus, dlStore, (err) => logger.error({ err, module: 'directline' }, 'could not relay an activity stored by another instance'));
   const tokens = new DirectLineTokens(secrets.tokenSigningKey, config.directLineTokenTtlSeconds);
   const dlAdapter = new DirectLineBotAdapter(dlStore, hub, { id: 'shop-bot', name: 'Shop assistant', role: 'bot' });
   dlAdapter.onTurnError = turnErrorHandler(logger.child({ module: 'directline-adapter' }));
 
   // People behind the bot: queue, tickets, transcripts, and proactive messages in any channel.
-  const events = new HandoffEvents();
+  const events = new HandoffEvents(bus);
   const transcripts = new SqlTranscriptStore(db);
   // The agents' own team in Teams is not a customer conversation: no transcript, no customer dialog.
   const transcriptMiddleware = new TranscriptMiddleware(transcripts, events, (activity) => TeamsAgentDesk.isAgentSide(activity));
@@ -157,6 +162,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
   });
   const guard = new GuardService(new SqlBannedPhraseStore(db));
   await guard.start();
+  syncWithCluster({ bus, faqs, guard, scripts, teamsChannel, log: logger.child({ module: 'cluster' }) });
   const replies = new AgentReplies({
     guard,
     overrides: new SqlGuardOverrideLog(db),
@@ -251,6 +257,8 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
       await teamsChannel.idle();
       for (const client of streams.clients) client.terminate();
       streams.close();
+      events.close();
+      await bus.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

@@ -6,6 +6,8 @@ import type { BannedPhraseStore } from './bannedPhraseStore.js';
 /** The banned-phrase guard over the admins' current list; edits apply to the next check. */
 export class GuardService {
   private guard = new BannedPhraseGuard([]);
+  /** Hears every edit made here, so other instances can reload. */
+  onChange: () => void = () => undefined;
 
   constructor(private readonly store: BannedPhraseStore) {}
 
@@ -34,18 +36,23 @@ export class GuardService {
   async put(phrase: BannedPhrase): Promise<{ created: boolean }> {
     const result = await this.store.put(phrase);
     await this.reload();
+    this.onChange();
     return result;
   }
 
   async delete(id: string): Promise<boolean> {
     const deleted = await this.store.delete(id);
-    if (deleted) await this.reload();
+    if (deleted) {
+      await this.reload();
+      this.onChange();
+    }
     return deleted;
   }
 
   async import(phrases: readonly BannedPhrase[], mode: 'merge' | 'replace'): Promise<{ imported: number }> {
     const result = await this.store.import(phrases, mode);
     await this.reload();
+    this.onChange();
     return result;
   }
 }

@@ -19,6 +19,9 @@ export interface ActivityPage {
  * a watermark, so clients can poll or resume after a reconnect and a restart loses nothing.
  * Owned by the Direct Line endpoint.
  */
+/** The sequence number in a stored activity's id (`<conversationId>|<seq>`); -1 for none. */
+export const seqOf = (activity: Partial<Activity>): number => Number(activity.id?.split('|').at(-1) ?? -1);
+
 export interface DirectLineStore {
   createConversation(conversation: Omit<DirectLineConversation, 'started'>): Promise<void>;
   conversation(id: string): Promise<DirectLineConversation | undefined>;

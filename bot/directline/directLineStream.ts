@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DirectLineHub } from './directLineHub.js';
-import type { DirectLineStore } from './directLineStore.js';
+import { seqOf, type DirectLineStore } from './directLineStore.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { DIRECT_LINE_PREFIX } from './directLineRoutes.js';
 
@@ -20,7 +20,6 @@ const PING_MS = 30_000;
 const BACKLOG_PAGE = 500;
 
 /** The sequence number in an activity id (`<conversationId>|0000012` -> 12). */
-export const seqOf = (activity: Activity): number => Number(activity.id?.split('|').at(-1) ?? -1);
 
 function refuse(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -5,6 +5,9 @@ import type { AuditLog, NewAuditEntry } from '../audit/auditLog.js';
 import type { FaqQuery, FaqStore, ImportMode, ImportResult, StoredFaq } from './faqStore.js';
 import { changedFields, previewImport, type ImportPreview } from './importPreview.js';
 
+/** A change to the knowledge base, as other instances need to hear of it. */
+export type FaqChange = { readonly op: 'upsert' | 'delete'; readonly id: string } | { readonly op: 'reload' };
+
 /**
  * The knowledge base as the bot and the admin API share it: every write goes to the store
  * first, then into the in-memory matcher, so the next customer message already sees it. A
@@ -14,6 +17,8 @@ import { changedFields, previewImport, type ImportPreview } from './importPrevie
 export class FaqService implements FaqAnswerer {
   private matcher = new FaqMatcher();
   private readonly entries = new Map<string, FaqEntry>();
+  /** Hears every change made here, so other instances can apply it (`applyRemote`). */
+  onChange: (change: FaqChange) => void = () => undefined;
 
   constructor(
     private readonly store: FaqStore,
@@ -70,6 +75,7 @@ export class FaqService implements FaqAnswerer {
     const stored = await this.store.insert(entry);
     if (stored === 'exists') return stored;
     this.index(entry);
+    this.onChange({ op: 'upsert', id: entry.id });
     await this.record(actor, { entityId: entry.id, action, after: stored });
     return stored;
   }
@@ -80,6 +86,7 @@ export class FaqService implements FaqAnswerer {
     const stored = await this.store.update(entry);
     if (stored === 'missing') return stored;
     this.index(entry);
+    this.onChange({ op: 'upsert', id: entry.id });
     await this.record(actor, { entityId: entry.id, action, before, after: stored });
     return stored;
   }
@@ -90,6 +97,7 @@ export class FaqService implements FaqAnswerer {
     if (!deleted) return false;
     this.matcher.remove(id);
     this.entries.delete(id);
+    this.onChange({ op: 'delete', id });
     await this.record(actor, { entityId: id, action: 'delete', before });
     return true;
   }
@@ -99,6 +107,7 @@ export class FaqService implements FaqAnswerer {
     const existing = actor && this.audit ? new Map((await this.store.all()).map((e) => [e.id, e])) : undefined;
     const result = await this.store.import(entries, mode);
     await this.reload();
+    this.onChange({ op: 'reload' });
     if (existing && actor && this.audit) {
       const changed: NewAuditEntry[] = [{ actor, entity: 'faq', entityId: 'import', action: 'import', after: { mode, ...result } }];
       const incoming = new Set<string>();
@@ -111,6 +120,18 @@ export class FaqService implements FaqAnswerer {
       await this.audit.recordMany(changed);
     }
     return result;
+  }
+
+  /** Applies a change another instance made: the entry is re-read from the shared store. */
+  async applyRemote(change: FaqChange): Promise<void> {
+    if (change.op === 'reload') return this.reload();
+    const entry = change.op === 'upsert' ? await this.store.get(change.id) : undefined;
+    if (entry) {
+      this.index(entry);
+      return;
+    }
+    this.matcher.remove(change.id);
+    this.entries.delete(change.id);
   }
 
   private async record(actor: string | undefined, change: Pick<NewAuditEntry, 'entityId' | 'action' | 'before' | 'after'>): Promise<void> {

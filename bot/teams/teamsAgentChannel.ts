@@ -33,7 +33,8 @@ export class TeamsAgentChannel {
   /** Loads the channel and starts following handoff events. */
   async start(): Promise<void> {
     this.current = this.o.configured ?? (await this.o.store.channel());
-    this.stop ??= this.o.events.watch((event) => this.schedule(event));
+    // Each event is posted once, by the instance where it happened.
+    this.stop ??= this.o.events.watchLocal((event) => this.schedule(event));
   }
 
   close(): void {
@@ -46,10 +47,19 @@ export class TeamsAgentChannel {
     return this.current;
   }
 
+  /** Hears a channel captured here, so other instances can `refresh`. */
+  onCapture: () => void = () => undefined;
+
+  /** Re-reads the captured channel (another instance was installed in a team). */
+  async refresh(): Promise<void> {
+    this.current = this.o.configured ?? (await this.o.store.channel());
+  }
+
   /** Remembers the channel the bot was installed in (a configured channel still wins). */
   async capture(channel: TeamsChannel): Promise<void> {
     await this.o.store.saveChannel(channel);
     this.current = this.o.configured ?? channel;
+    this.onCapture();
     this.o.log.info({ teamId: channel.teamId, channelId: channel.channelId }, 'agents\' Teams channel captured on installation');
   }
 
