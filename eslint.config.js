@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['eslint.config.js', 'scratch/**', 'node_modules/**', 'data/**', 'dist/**', 'bot/web/**', 'docs/**'] },
+  { ignores: ['eslint.config.js', 'scratch/**', 'node_modules/**', 'data/**', 'dist/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -28,5 +28,20 @@ export default tseslint.config(
   {
     files: ['bot/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The web pages' own scripts: plain browser JavaScript, no type information.
+    files: ['bot/web/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'history', 'navigator', 'fetch', 'FormData', 'URL', 'URLSearchParams', 'Blob', 'FileReader', 'EventSource',
+          'sessionStorage', 'localStorage', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame', 'console',
+          'Intl', 'CSS', 'HTMLElement', 'Event', 'CustomEvent', 'AbortController', 'encodeURIComponent', 'decodeURIComponent', 'alert', 'confirm',
+          'WebChat', 'microsoftTeams'].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-console': 'error' },
   },
 );

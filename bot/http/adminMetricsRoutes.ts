@@ -24,6 +24,8 @@ export interface AdminMetricsRoutesOptions {
 }
 
 const DAY = 86_400_000;
+/** Conversations inspected per request to find the lowest scores of a period. */
+const INSPECTED_AT_MOST = 2000;
 const MAX_DAYS = 366;
 const shopDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date, YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'must be a real date');
 const RangeSchema = z.object({ from: shopDate.optional(), to: shopDate.optional() });
@@ -73,10 +75,20 @@ export function registerAdminMetricsRoutes(server: Server, o: AdminMetricsRoutes
   server.get('/api/admin/quality', admin(async (req, res) => {
     const query = validate(QualityQuerySchema, queryOf(req));
     const { from, to } = period(query);
-    const inspected = (await o.source.closedConversations(from, to, query.limit)).map((c) => ({ c, scorecard: inspect(c) }));
+    // Lowest first over the whole period (up to the newest INSPECTED_AT_MOST), then the page.
+    const closed = await o.source.closedConversations(from, to, INSPECTED_AT_MOST + 1);
+    const inspected = closed.slice(0, INSPECTED_AT_MOST).map((c) => ({ c, scorecard: inspect(c) }));
     inspected.sort((a, b) => a.scorecard.score - b.scorecard.score || b.c.closedAt - a.c.closedAt);
-    const items = inspected.map(({ c, scorecard }) => ({ ...reviewed(c, scorecard), failed: scorecard.items.filter((i) => i.applicable && !i.passed).map((i) => i.id) }));
-    res.send(200, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), items });
+    const items = inspected.slice(0, query.limit).map(({ c, scorecard }) => ({ ...reviewed(c, scorecard), failed: scorecard.items.filter((i) => i.applicable && !i.passed).map((i) => i.id) }));
+    res.send(200, {
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      timeZone: o.timeZone,
+      inspected: inspected.length,
+      // More conversations closed in the period than one request inspects: narrow the period.
+      truncated: closed.length > INSPECTED_AT_MOST,
+      items,
+    });
   }));
 
   server.get('/api/admin/quality/:id', admin(async (req, res) => {

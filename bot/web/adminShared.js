@@ -36,7 +36,7 @@ export async function api(path, { method = 'GET', body, raw, contentType, blob =
   const res = await fetch(path, { method, headers, body: body !== undefined ? JSON.stringify(body) : raw });
   if (res.ok && blob) return res.blob();
   const text = await res.text();
-  let data = {};
+  let data;
   try { data = text ? JSON.parse(text) : {}; } catch { data = {}; }
   if (!res.ok) {
     const err = new ApiError(res.status, data);

@@ -31,7 +31,7 @@
     try {
       var s = JSON.parse(sessionStorage.getItem(KEY) || 'null');
       return s && s.expiresAt > Date.now() + 60000 ? s : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }

@@ -58,6 +58,12 @@ describe('service metrics, quality inspection and tickets over HTTP', function (
     test = await startTestApp({ AGENT_HOURS: '00:00-24:00' });
     await customer('m-self', '退款多久到账');
 
+    await customer('m-bob', '我要找人工客服');
+    expect((await call('/api/agent/conversations/m-bob/accept', 'POST', { agentId: 'bob', agentName: 'Bob' }, AGENT)).status).to.equal(200);
+    expect(await agent('m-bob', 'bob', '这个没办法')).to.equal(422);
+    expect(await agent('m-bob', 'bob', '这个没办法', true)).to.equal(200);
+    expect((await call('/api/agent/conversations/m-bob/close', 'POST', undefined, AGENT)).status).to.equal(200);
+
     await customer('m-amy', '转人工');
     expect((await call('/api/agent/conversations/m-amy/accept', 'POST', { agentId: 'amy', agentName: 'Amy' }, AGENT)).status).to.equal(200);
     expect(await agent('m-amy', 'amy', '您好,我是客服Amy,很高兴为您服务!请问有什么可以帮您?')).to.equal(200);
@@ -67,12 +73,6 @@ describe('service metrics, quality inspection and tickets over HTTP', function (
     expect(await agent('m-amy', 'amy', '感谢您的耐心,祝您生活愉快!')).to.equal(200);
     expect((await call('/api/agent/conversations/m-amy/close', 'POST', undefined, AGENT)).status).to.equal(200);
     await customer('m-amy', '4');
-
-    await customer('m-bob', '我要找人工客服');
-    expect((await call('/api/agent/conversations/m-bob/accept', 'POST', { agentId: 'bob', agentName: 'Bob' }, AGENT)).status).to.equal(200);
-    expect(await agent('m-bob', 'bob', '这个没办法')).to.equal(422);
-    expect(await agent('m-bob', 'bob', '这个没办法', true)).to.equal(200);
-    expect((await call('/api/agent/conversations/m-bob/close', 'POST', undefined, AGENT)).status).to.equal(200);
   });
   after(async () => {
     await test.stop();
@@ -103,8 +103,12 @@ describe('service metrics, quality inspection and tickets over HTTP', function (
   });
 
   it('inspects every agent-handled conversation and lists the lowest scores first', async () => {
-    const { items } = await json<{ items: QualityItem[] }>('/api/admin/quality');
+    const { items, timeZone, inspected, truncated } = await json<{ items: QualityItem[]; timeZone: string; inspected: number; truncated: boolean }>('/api/admin/quality');
+    expect({ timeZone, inspected, truncated }).to.deep.equal({ timeZone: 'Asia/Shanghai', inspected: 2, truncated: false });
     expect(items.map((i) => i.conversationId)).to.deep.equal(['m-bob', 'm-amy']);
+    // The page is the lowest scores of all inspected, not the newest conversations (Amy's closed last).
+    const [worst] = (await json<{ items: QualityItem[] }>('/api/admin/quality?limit=1')).items;
+    expect(worst!.conversationId).to.equal('m-bob');
     expect(items[1]!).to.deep.include({ agentId: 'amy', score: 100, failed: [] });
     expect(items[0]!.score).to.be.below(60);
     expect(items[0]!.failed).to.include.members(['opening', 'bannedPhrases', 'closing']);
