@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { after, before, describe } from 'mocha';
 import pg from 'pg';
 import { openDatabase } from '../../bot/storage/openDatabase.js';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase.js';
@@ -18,6 +19,17 @@ export interface TestDatabase {
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ignore = (): void => undefined;
 
+/** Runs `work` on a short-lived client of the test server (outside any test schema). */
+export async function withAdminClient<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export function sqliteTestDatabase(): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'faqbot-sqlite-'));
   return {
@@ -33,15 +45,7 @@ export function postgresTestDatabase(): TestDatabase {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const admin = async <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = withAdminClient;
   return {
     name: 'PostgreSQL',
     unavailable: async () => {
@@ -55,4 +59,32 @@ export function postgresTestDatabase(): TestDatabase {
     open: () => openDatabase(url.toString(), process.cwd(), ignore),
     dispose: () => admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(ignore, ignore),
   };
+}
+
+/**
+ * Declares a contract suite once per adapter, SQLite then PostgreSQL, each on a fresh database
+ * that `db()` returns inside its tests; a suite that cannot run here says why in its title.
+ */
+export function describeOnEveryDatabase(title: string, body: (db: () => SqlDatabase) => void): void {
+  for (const target of [sqliteTestDatabase(), postgresTestDatabase()]) {
+    describe(`${title} on ${target.name}`, function () {
+      let database: SqlDatabase | undefined;
+      before(async function () {
+        const reason = await target.unavailable();
+        if (reason) {
+          this.test!.parent!.title += ` (skipped: ${reason})`;
+          this.skip();
+        }
+        database = await target.open();
+      });
+      after(async () => {
+        await database?.close();
+        await target.dispose();
+      });
+      body(() => {
+        if (!database) throw new Error(`describeOnEveryDatabase: ${title} on ${target.name} has no database (before() did not run)`);
+        return database;
+      });
+    });
+  }
 }

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { TEST_DATABASE_URL } from './databases.js';
+import { TEST_DATABASE_URL, withAdminClient } from './databases.js';
 
 const run = promisify(execFile);
 
@@ -19,7 +18,7 @@ export class PostgresSchema {
   /** Why PostgreSQL cannot be used here, or undefined once the schema exists. */
   async create(): Promise<string | undefined> {
     try {
-      await this.admin((c) => c.query(`CREATE SCHEMA ${this.schema}`));
+      await withAdminClient((c) => c.query(`CREATE SCHEMA ${this.schema}`));
       return undefined;
     } catch (err) {
       return `no PostgreSQL reachable at ${TEST_DATABASE_URL} (${(err as Error).message}); set TEST_DATABASE_URL`;
@@ -27,24 +26,14 @@ export class PostgresSchema {
   }
 
   async drop(): Promise<void> {
-    await this.admin((c) => c.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`)).catch(() => undefined);
+    await withAdminClient((c) => c.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`)).catch(() => undefined);
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.admin(async (c) => {
+    return withAdminClient(async (c) => {
       await c.query(`SET search_path TO ${this.schema}`);
       return (await c.query(sql, params)).rows as T[];
     });
-  }
-
-  private async admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
   }
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { BotProcess } from '../../helpers/botProcess.js';
+import { AgentLiveView } from '../../helpers/agentLiveView.js';
 import { TestChannel, userMessage, type SentActivity } from '../../helpers/testChannel.js';
 
 const ADMIN = 'handoff-admin-token-0001';
@@ -17,45 +18,10 @@ interface QueueItem {
   agentId?: string;
 }
 
-/** An agent's live view: reads the SSE stream and keeps its events. */
-class AgentEvents {
-  readonly events: Array<{ event: string; data: Record<string, unknown> }> = [];
-  private controller = new AbortController();
-
-  async open(base: string): Promise<void> {
-    const res = await fetch(`${base}/api/agent/events?access_token=${AGENT}`, { signal: this.controller.signal });
-    expect(res.status).to.equal(200);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.+)$/mu.exec(block)?.[1];
-          const data = /^data: (.+)$/mu.exec(block)?.[1];
-          if (event && data) this.events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-        }
-      }
-    })();
-    const deadline = Date.now() + 5000;
-    while (!this.events.some((e) => e.event === 'hello') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  }
-
-  close(): void {
-    this.controller.abort();
-  }
-}
-
 describe('handoff to human agents end to end (real server process, real channel)', function () {
   this.timeout(90_000);
   const channel = new TestChannel();
-  const agentView = new AgentEvents();
+  const agentView = new AgentLiveView(AGENT);
   let bot: BotProcess;
   let serviceUrl: string;
   let dataDir: string;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import WebSocket from 'ws';
+import { AgentLiveView } from '../../helpers/agentLiveView.js';
 import { BotProcess } from '../../helpers/botProcess.js';
 import { PostgresSchema, PostgresService } from '../../helpers/postgresService.js';
 import { TestChannel, userMessage } from '../../helpers/testChannel.js';
@@ -8,40 +9,6 @@ import { cardText, TeamsStandIn } from '../../helpers/teamsStandIn.js';
 const ADMIN = 'scale-admin-token-000001';
 const AGENT = 'scale-agent-token-000001';
 const DL_SECRET = 'scale-dl-secret-00000001';
-
-/** An agent's live view on one instance: the SSE events it has received. */
-class LiveView {
-  readonly events: Array<{ event: string; data: Record<string, unknown> }> = [];
-  private readonly controller = new AbortController();
-
-  async open(base: string): Promise<void> {
-    const res = await fetch(`${base}/api/agent/events?access_token=${AGENT}`, { signal: this.controller.signal });
-    expect(res.status).to.equal(200);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.+)$/mu.exec(block)?.[1];
-          const data = /^data: (.+)$/mu.exec(block)?.[1];
-          if (event && data) this.events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-        }
-      }
-    })();
-    await until(() => this.events.some((e) => e.event === 'hello'), 5000, 'the live view opens');
-  }
-
-  close(): void {
-    this.controller.abort();
-  }
-}
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
   const started = Date.now();
@@ -61,7 +28,7 @@ describe('scale-out: two instances on one PostgreSQL', function () {
   this.timeout(180_000);
   const database = new PostgresSchema();
   const channel = new TestChannel();
-  const view = new LiveView();
+  const view = new AgentLiveView(AGENT);
   let a: BotProcess;
   let b: BotProcess;
   let serviceUrl: string;
