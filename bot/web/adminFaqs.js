@@ -1,5 +1,6 @@
 // The FAQ tab: search, filter and page through the entries; create, edit and delete one.
 import { $, api, clearErrors, confirmButton, el, showErrors, toast } from './adminShared.js';
+import { auditHref } from './adminAudit.js';
 
 const PAGE = 20;
 const state = { offset: 0, total: 0, editing: null, onSaved: null };
@@ -64,6 +65,9 @@ export function openFaqEditor(entry, { draft = {}, note = '', onSaved = null } =
   state.onSaved = onSaved;
   const value = entry || { id: '', locale: 'zh-CN', question: '', alternates: [], answer: '', ...draft };
   $('faq-form-title').textContent = entry ? `编辑 Edit ${entry.id}` : '新建 New FAQ';
+  // An existing entry's history: the audit tab filtered to it.
+  $('faq-history').hidden = !entry;
+  $('faq-history').href = entry ? auditHref('faq', entry.id) : '#audit';
   $('faq-form-note').textContent = note;
   $('faq-form-note').hidden = !note;
   f.elements.id.value = value.id || '';

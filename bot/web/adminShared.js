@@ -1,14 +1,19 @@
 // What every tab of the admin console shares: the session, API calls, DOM building, error display.
 
 const TOKEN_KEY = 'admin-token';
+const NAME_KEY = 'admin-name';
 
 export const $ = (id) => document.getElementById(id);
 
-/** The admin token, kept for this browser tab only (sessionStorage). */
+/**
+ * The admin token and the admin's name, kept for this browser tab only (sessionStorage). The token
+ * is shared by all admins; the name is what the audit log records as who made a change.
+ */
 export const session = {
   get token() { return sessionStorage.getItem(TOKEN_KEY); },
-  set(token) { sessionStorage.setItem(TOKEN_KEY, token); },
-  clear() { sessionStorage.removeItem(TOKEN_KEY); },
+  get name() { return sessionStorage.getItem(NAME_KEY); },
+  set(token, name) { sessionStorage.setItem(TOKEN_KEY, token); sessionStorage.setItem(NAME_KEY, name); },
+  clear() { sessionStorage.removeItem(TOKEN_KEY); sessionStorage.removeItem(NAME_KEY); },
 };
 
 /** Called when the API refuses the token (set by the entry module). */
@@ -26,11 +31,13 @@ export class ApiError extends Error {
 }
 
 /**
- * Calls the admin API with the bearer token. `body` is sent as JSON, `raw` as is (with
- * `contentType`); `blob: true` returns the response body as a Blob.
+ * Calls the admin API with the bearer token and the admin's name (`x-admin-name`, percent-encoded
+ * because header values are Latin-1). `body` is sent as JSON, `raw` as is (with `contentType`);
+ * `blob: true` returns the response body as a Blob.
  */
-export async function api(path, { method = 'GET', body, raw, contentType, blob = false, token = session.token } = {}) {
+export async function api(path, { method = 'GET', body, raw, contentType, blob = false, token = session.token, name = session.name } = {}) {
   const headers = { authorization: `Bearer ${token}` };
+  if (name) headers['x-admin-name'] = encodeURIComponent(name);
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (raw !== undefined) headers['content-type'] = contentType || 'text/plain; charset=utf-8';
   const res = await fetch(path, { method, headers, body: body !== undefined ? JSON.stringify(body) : raw });

@@ -55,6 +55,7 @@ describe('admin console in a real browser', function () {
 
   it('refuses a wrong token and signs in with the admin token', async () => {
     await page.goto(`${test.base}/admin`);
+    await page.fill('#login-name', 'Tester');
     await page.fill('#login-token', 'not-the-admin-token');
     await page.click('#login button[type=submit]');
     await page.locator('#login-error', { hasText: '令牌无效' }).waitFor({ timeout: 10_000 });

@@ -67,6 +67,7 @@ describe('admin dashboard and quality review in a real browser', function () {
 
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${test.base}/admin#dashboard`);
+    await page.fill('#login-name', 'Tester');
     await page.fill('#login-token', ADMIN);
     await page.click('#login button[type=submit]');
   });

@@ -22,6 +22,7 @@ describe('admin console scripts tab in a real browser', function () {
     test = await startTestApp({ LOG_LEVEL: 'silent' });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${test.base}/admin#scripts`);
+    await page.fill('#login-name', 'Tester');
     await page.fill('#login-token', ADMIN);
     await page.click('#login button[type=submit]');
   });
