@@ -15,3 +15,21 @@ export function sameWordPairs(run: string): boolean[] {
   }
   return joined;
 }
+
+/** A word of a text as the segmenter sees it; `start` and `end` count UTF-16 code units. */
+export interface TextWord {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/** The Chinese words of a text (runs of Han characters split by the ICU dictionary segmenter). */
+export function chineseWords(text: string): TextWord[] {
+  const words: TextWord[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    if (HAN_WORD.test(segment)) words.push({ word: segment, start: index, end: index + segment.length });
+  }
+  return words;
+}

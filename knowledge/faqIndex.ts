@@ -1,27 +1,33 @@
 import type { FaqEntry } from './faqEntry.js';
-import { stem, type Feature, type FeatureExtractor } from './featureExtractor.js';
-import { isEnglishWord } from './englishLexicon.js';
+import type { Feature, FeatureExtractor } from './featureExtractor.js';
+import { FeatureLists, sortedHas, sortedUnion, type ListSpan } from './featureLists.js';
 import { HomophoneCorrector } from './homophoneCorrector.js';
-import { SpellingCorrector } from './spellingCorrector.js';
+import { QueryContent, type FeatureStats } from './queryContent.js';
 import { normalizeText } from './textNormalizer.js';
+import { Vocabulary } from './vocabulary.js';
 
-/** A text of an entry (its question or one alternate) as indexed. */
-interface Doc {
+/** A text of an entry (its question or one alternate) as indexed; its features lie in `FeatureLists`. */
+interface Doc extends ListSpan {
   readonly faq: number;
   readonly text: string;
-  /** Feature ids, ascending, with their weights at the same positions. */
-  readonly fids: Int32Array;
-  readonly weights: Float32Array;
+  start: number;
   alive: boolean;
 }
 
 interface IndexedFaq {
   readonly entry: FaqEntry;
   readonly docs: number[];
-  /** Every feature id of any of its texts: document frequency counts entries, not texts. */
-  readonly fids: Set<number>;
+  /** Every feature id of any of its texts, ascending: document frequency counts entries, not texts. */
+  readonly fids: Int32Array;
+  /** Its normalised texts, to take their words and pairs out of the correctors on removal. */
   readonly texts: string[];
-  readonly words: string[];
+}
+
+/** A query as scored against one text: its known features (IDF-weighted), total weight and content. */
+interface ScoringQuery {
+  readonly known: ReadonlyArray<{ fid: number; weight: number }>;
+  readonly queryWeight: number;
+  readonly content: QueryContent;
 }
 
 /** How well one entry matches a query, with what explains it. */
@@ -34,6 +40,8 @@ export interface ScoredFaq {
   /** Share of the query's weight found in that text, and of the text's weight found in the query. */
   readonly queryCoverage: number;
   readonly textCoverage: number;
+  /** Share of the query's content words (IDF-weighted) that the entry uses (see `QueryContent`). */
+  readonly contentCoverage: number;
 }
 
 export interface FaqIndexOptions {
@@ -53,9 +61,22 @@ export interface FaqIndexOptions {
    * best text alone: a long question may use words from several ways of asking the same thing.
    */
   readonly entryShare: number;
+  /**
+   * Weight of content coverage in the score, a weighted geometric mean with the feature-based
+   * similarity. Character pairs and pinyin match the way a question is phrased ("怎么处理",
+   * "帮我查一下") as much as what it is about; content words weigh only the topic.
+   */
+  readonly contentShare: number;
 }
 
-const DEFAULTS: FaqIndexOptions = { shortlist: 60, commonShare: 0.2, textCoverageExponent: 0.4, idfPower: 1, entryShare: 1 };
+const DEFAULTS: FaqIndexOptions = {
+  shortlist: 60,
+  commonShare: 0.2,
+  textCoverageExponent: 0.4,
+  idfPower: 1,
+  entryShare: 1,
+  contentShare: 1 / 3,
+};
 
 /**
  * An inverted index over the entries of one locale. Entries can be added and removed one at a
@@ -68,15 +89,18 @@ export class FaqIndex {
   private readonly df: number[] = [];
   private readonly postings: number[][] = [];
   private readonly docs: Doc[] = [];
+  private readonly docFeatures = new FeatureLists();
   private readonly faqs: Array<IndexedFaq | undefined> = [];
   private readonly faqSlot = new Map<string, number>();
-  private readonly speller = new SpellingCorrector(4, isEnglishWord);
-  /** Stems of the vocabulary, for misspellings two letters off a word but one off its stem. */
-  private readonly stemSpeller = new SpellingCorrector(4);
-  private readonly wordOfStem = new Map<string, string>();
+  private readonly vocabulary = new Vocabulary();
   private readonly homophones = new HomophoneCorrector();
   private deadDocs = 0;
   private scratch = new Float64Array(0);
+  private readonly stats: FeatureStats = {
+    id: (key) => this.featureIds.get(key),
+    df: (fid) => this.df[fid] ?? 0,
+    idf: (df) => this.idfOfCount(df),
+  };
 
   constructor(
     private readonly extractor: FeatureExtractor,
@@ -98,17 +122,14 @@ export class FaqIndex {
     this.remove(entry.id);
     const slot = this.faqs.length;
     const texts = [...new Set([entry.question, ...entry.alternates].map(normalizeText))].filter((t) => t.length > 0);
-    const words = texts.flatMap((t) => this.extractor.latinWords(t));
-    for (const w of words) this.addWord(w);
-    for (const t of texts) this.homophones.add(t);
-    const faq: IndexedFaq = { entry, docs: [], fids: new Set(), texts, words };
-    for (const text of texts) {
-      const docId = this.addDoc(slot, text, this.extractor.extract(text));
-      faq.docs.push(docId);
-      for (const fid of this.docs[docId]!.fids) faq.fids.add(fid);
+    for (const t of texts) {
+      for (const w of this.extractor.latinWords(t)) this.vocabulary.add(w);
+      this.homophones.add(t);
     }
-    for (const fid of faq.fids) this.df[fid] = (this.df[fid] ?? 0) + 1;
-    this.faqs.push(faq);
+    const docs = texts.map((text) => this.addDoc(slot, text, this.extractor.extractForIndex(text)));
+    const fids = sortedUnion(docs.map((d) => this.docFeatures.idsOf(this.docs[d]!)));
+    for (const fid of fids) this.df[fid] = (this.df[fid] ?? 0) + 1;
+    this.faqs.push({ entry, docs, fids, texts });
     this.faqSlot.set(entry.id, slot);
   }
 
@@ -119,11 +140,10 @@ export class FaqIndex {
     const faq = this.faqs[slot]!;
     for (const docId of faq.docs) this.docs[docId]!.alive = false;
     for (const fid of faq.fids) this.df[fid] = (this.df[fid] ?? 1) - 1;
-    for (const w of faq.words) {
-      this.speller.remove(w);
-      this.stemSpeller.remove(stem(w));
+    for (const t of faq.texts) {
+      for (const w of this.extractor.latinWords(t)) this.vocabulary.remove(w);
+      this.homophones.remove(t);
     }
-    for (const t of faq.texts) this.homophones.remove(t);
     this.faqs[slot] = undefined;
     this.faqSlot.delete(id);
     this.deadDocs += faq.docs.length;
@@ -134,45 +154,33 @@ export class FaqIndex {
   /** Entries ranked by similarity to the query, best first, at most `limit`. */
   search(query: string, limit: number): ScoredFaq[] {
     const normalized = this.homophones.correct(normalizeText(query));
-    const features = this.extractor.extract(normalized, (w) => this.correctWord(w));
+    const correct = (w: string): string => this.vocabulary.correct(w);
+    const features = this.extractor.extract(normalized, correct);
     const known = features.flatMap((f) => {
       const fid = this.featureIds.get(f.key);
       return fid === undefined || (this.df[fid] ?? 0) === 0 ? [] : [{ fid, weight: f.weight * this.idf(fid) }];
     });
     const queryWeight = features.reduce((sum, f) => sum + this.weightOf(f), 0);
     if (known.length === 0 || queryWeight === 0) return [];
+    const content = QueryContent.of(this.extractor.contentWords(normalized, correct), this.stats);
     const best = new Map<number, ScoredFaq>();
     for (const docId of this.candidates(known)) {
-      const scored = this.scoreDoc(docId, known, queryWeight);
+      const scored = this.scoreDoc(docId, { known, queryWeight, content });
       const faqSlot = this.docs[docId]!.faq;
       if (scored.score > (best.get(faqSlot)?.score ?? -1)) best.set(faqSlot, scored);
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  private addWord(word: string): void {
-    this.speller.add(word);
-    const s = stem(word);
-    this.stemSpeller.add(s);
-    if (!this.wordOfStem.has(s)) this.wordOfStem.set(s, word);
-  }
-
-  /**
-   * A misspelt word onto the vocabulary: first the word itself ("adress" -> "address"), then its
-   * stem ("recieve" is two letters off "received" but one off its stem "receiv").
-   */
-  private correctWord(word: string): string {
-    const corrected = this.speller.correct(word);
-    if (corrected !== word || this.speller.has(word) || isEnglishWord(word)) return corrected;
-    const s = stem(word);
-    const byStem = this.stemSpeller.correct(s);
-    return byStem === s ? word : (this.wordOfStem.get(byStem) ?? word);
-  }
-
   private idf(fid: number): number {
+    return this.idfOfCount(this.df[fid] ?? 0);
+  }
+
+  /** BM25's IDF for a feature in `df` entries; one never seen counts as seen once. */
+  private idfOfCount(df: number): number {
     const n = this.faqSlot.size;
-    const df = this.df[fid] ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) ** this.options.idfPower;
+    const d = Math.max(df, 1);
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5)) ** this.options.idfPower;
   }
 
   /**
@@ -183,8 +191,7 @@ export class FaqIndex {
     const fid = this.featureIds.get(feature.key);
     const df = fid === undefined ? 0 : (this.df[fid] ?? 0);
     const weight = df === 0 ? (feature.unknownWeight ?? feature.weight) : feature.weight;
-    const n = this.faqSlot.size;
-    return weight * Math.log(1 + (n - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5)) ** this.options.idfPower;
+    return weight * this.idfOfCount(df);
   }
 
   /** Texts sharing a rare-enough feature with the query, best partial overlap first. */
@@ -206,36 +213,40 @@ export class FaqIndex {
     return alive.slice(0, this.options.shortlist);
   }
 
-  private scoreDoc(docId: number, known: Array<{ fid: number; weight: number }>, queryWeight: number): ScoredFaq {
+  private scoreDoc(docId: number, query: ScoringQuery): ScoredFaq {
+    const { known, queryWeight } = query;
     const doc = this.docs[docId]!;
     const faq = this.faqs[doc.faq]!;
     let matched = 0;
     let matchedByEntry = 0;
     for (const { fid, weight } of known) {
-      if (binarySearch(doc.fids, fid) >= 0) matched += weight;
-      if (faq.fids.has(fid)) matchedByEntry += weight;
+      if (this.docFeatures.has(doc, fid)) matched += weight;
+      if (sortedHas(faq.fids, fid)) matchedByEntry += weight;
     }
-    let docWeight = 0;
-    doc.fids.forEach((fid, i) => (docWeight += doc.weights[i]! * this.idf(fid)));
+    const docWeight = this.docFeatures.weightedSum(doc, (fid) => this.idf(fid));
     const share = this.options.entryShare;
     const queryCoverage = Math.min(1, ((1 - share) * matched + share * matchedByEntry) / queryWeight);
     const textCoverage = docWeight === 0 ? 0 : Math.min(1, matched / docWeight);
     const a = this.options.textCoverageExponent;
-    const score = textCoverage ** a * queryCoverage ** (1 - a);
-    return { entry: faq.entry, score, matchedText: doc.text, queryCoverage, textCoverage };
+    const similarity = textCoverage ** a * queryCoverage ** (1 - a);
+    const contentCoverage = query.content.coveredBy((fid) => sortedHas(faq.fids, fid));
+    const c = this.options.contentShare;
+    const score = similarity ** (1 - c) * contentCoverage ** c;
+    return { entry: faq.entry, score, matchedText: doc.text, queryCoverage, textCoverage, contentCoverage };
   }
 
   private addDoc(faq: number, text: string, features: Feature[]): number {
-    const pairs = features.map((f) => [this.featureId(f.key), f.weight] as const).sort((a, b) => a[0] - b[0]);
-    const docId = this.docs.length;
-    this.docs.push({
-      faq,
-      text,
-      fids: Int32Array.from(pairs, (p) => p[0]),
-      weights: Float32Array.from(pairs, (p) => p[1]),
-      alive: true,
+    const ids = features.map((f) => this.featureId(f.key));
+    const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+    const fids = new Int32Array(order.length);
+    const weights = new Float32Array(order.length);
+    order.forEach((from, to) => {
+      fids[to] = ids[from]!;
+      weights[to] = features[from]!.weight;
     });
-    for (const [fid] of pairs) this.postings[fid]!.push(docId);
+    const docId = this.docs.length;
+    this.docs.push({ faq, text, ...this.docFeatures.add(fids, weights), alive: true });
+    for (const fid of fids) this.postings[fid]!.push(docId);
     return docId;
   }
 
@@ -254,19 +265,8 @@ export class FaqIndex {
     for (let fid = 0; fid < this.postings.length; fid++) {
       this.postings[fid] = this.postings[fid]!.filter((d) => this.docs[d]!.alive);
     }
+    const alive = this.docs.filter((d) => d.alive);
+    this.docFeatures.compact(alive).forEach((span, i) => (alive[i]!.start = span.start));
     this.deadDocs = 0;
   }
-}
-
-function binarySearch(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -39,8 +39,8 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = { answer: 0.42, suggest: 0.3,
  * against it, so the same evidence gives a lower coverage.
  */
 export const DEFAULT_LOCALE_THRESHOLDS: Readonly<Record<Locale, Partial<MatchThresholds>>> = {
-  'zh-CN': { answer: 0.32, margin: 0.06 },
-  'en-US': { answer: 0.5, margin: 0.08 },
+  'zh-CN': { answer: 0.34, margin: 0.04 },
+  'en-US': { answer: 0.5, margin: 0.06 },
 };
 
 export interface FaqMatcherOptions {
@@ -92,6 +92,11 @@ export class FaqMatcher {
 
   match(question: string, locale: Locale): MatchResult {
     return decide(this.rank(question, locale), this.thresholds.get(locale) ?? DEFAULT_THRESHOLDS);
+  }
+
+  /** The thresholds this matcher decides with for a locale. */
+  thresholdsOf(locale: Locale): MatchThresholds {
+    return this.thresholds.get(locale) ?? DEFAULT_THRESHOLDS;
   }
 
   /** Ranked candidates with calibrated scores, best first. */

@@ -1,6 +1,7 @@
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { AhoCorasick } from './ahoCorasick.js';
-import { sameWordPairs } from './chineseWords.js';
+import { HAN_STOP_CHARS as HAN_STOP, isChineseStopWord } from './chineseStopWords.js';
+import { chineseWords, sameWordPairs } from './chineseWords.js';
 import { posTags } from './englishLexicon.js';
 import { pinyinKey } from './pinyinKey.js';
 import { CONCEPT_GROUPS, type ConceptGroup } from './synonyms.js';
@@ -16,6 +17,22 @@ export interface Feature {
    * its character pair.
    */
   readonly unknownWeight?: number;
+}
+
+/**
+ * A word of a question that says what it is about (function words left out), for measuring how
+ * much of the question an entry covers. Chinese words come from the dictionary segmenter, English
+ * ones are stems.
+ */
+export interface ContentWord {
+  readonly text: string;
+  /** Features an entry must all have to use this word: its stem, character or character pairs. */
+  readonly keys: readonly string[];
+  /** Concept features of the synonym groups it belongs to: an entry with one of them covers it too. */
+  readonly concepts: readonly string[];
+  /** Weight before IDF, and when the knowledge base never uses the word (see `Feature`). */
+  readonly weight: number;
+  readonly unknownWeight: number;
 }
 
 type Put = (key: string, weight: number, unknownWeight?: number) => void;
@@ -34,9 +51,6 @@ export const FEATURE_WEIGHTS = {
   /** Share of its weight an English word pair the KB never uses keeps. */
   unknownPhrase: 1,
 } as const;
-
-/** Function characters: too common to mean anything alone (they still count inside bigrams). */
-const HAN_STOP = new Set('的了吗呢吧啊呀哦嘛么我你您他她它们是在有就都也还要会能可以请问一下这那个什么怎多少哪几和与或及把被给对从让得着过很太好想'.split(''));
 
 const EN_STOP = new Set(
   ('a an the i me my mine you your yours we our us it its this that these those is are am was were be been being do does did ' +
@@ -59,8 +73,20 @@ function unknownWordShare(word: string): number {
   return tag === undefined || tag.startsWith('NN') ? 1 : FEATURE_WEIGHTS.unknownNonNoun;
 }
 
-/** The Porter stem of a lower-case English word. */
-export const stem = (word: string): string => porterStemmer.stem(word);
+const stems = new Map<string, string>();
+/** Words whose stems are remembered; the cache starts afresh past this, so it cannot grow without end. */
+const STEM_CACHE_SIZE = 50_000;
+
+/** The Porter stem of a lower-case English word (remembered: a knowledge base repeats its words). */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    s = porterStemmer.stem(word);
+    stems.set(word, s);
+  }
+  return s;
+}
 
 /** Concept matchers for one script, built once. */
 function chineseConcepts(groups: readonly ConceptGroup[]): AhoCorasick<string> {
@@ -99,45 +125,96 @@ export class FeatureExtractor {
     return text.match(/[^\s\p{Script=Han}]+/gu) ?? [];
   }
 
+  /** A question's features, with the weights its features unseen by the index take (see `Feature`). */
   extract(text: string, correct: (word: string) => string = (w) => w): Feature[] {
+    return this.features(text, correct, true);
+  }
+
+  /**
+   * An entry text's features. The weights of unseen features only matter in a question, and they
+   * are the costly part (word segmentation, part-of-speech look-ups), so indexing skips them.
+   */
+  extractForIndex(text: string): Feature[] {
+    return this.features(text, (w) => w, false);
+  }
+
+  private features(text: string, correct: (word: string) => string, query: boolean): Feature[] {
     const features = new Map<string, Feature>();
     const put: Put = (key, weight, unknownWeight = weight) => {
       const old = features.get(key);
       if (!old) features.set(key, { key, weight, unknownWeight });
       else features.set(key, { key, weight: Math.max(weight, old.weight), unknownWeight: Math.max(unknownWeight, old.unknownWeight ?? 0) });
     };
-    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) this.addHan(run, put);
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) this.addHan(run, put, query);
     for (const hit of this.zhConcepts.findAll(text)) put(`s:${hit.value}`, FEATURE_WEIGHTS.concept);
-    const words = this.latinWords(text).map((w) => CONTRACTED.get(w) ?? (/^\d+$/u.test(w) ? w : correct(w)));
-    this.addEnglish(words, put);
+    this.addEnglish(this.correctedWords(text, correct), put, query);
     return [...features.values()];
   }
 
-  private addHan(run: string, put: Put): void {
+  /**
+   * The content words of a normalised text: Chinese words that are not function words, with
+   * the features that make them up, and English content words as stems. A word inside a phrase of
+   * a synonym group also names the group's concept.
+   */
+  contentWords(text: string, correct: (word: string) => string = (w) => w): ContentWord[] {
+    const hits = this.zhConcepts.findAll(text);
+    const chinese = chineseWords(text)
+      .filter((w) => !isChineseStopWord(w.word))
+      .map(({ word, start, end }): ContentWord => {
+        const chars = [...word];
+        const keys = chars.length === 1 ? [`c:${word}`] : chars.slice(1).map((ch, i) => `b:${chars[i]}${ch}`);
+        const concepts = hits.filter((h) => h.start < end && h.end > start).map((h) => `s:${h.value}`);
+        return { text: word, keys, concepts, weight: 1, unknownWeight: 1 };
+      });
+    const words = this.correctedWords(text, correct);
+    const stems = words.map(stem);
+    const hitsAt = this.englishConceptHits(stems);
+    const english = words.flatMap((word, i): ContentWord[] => {
+      if (EN_STOP.has(word)) return [];
+      const concepts = hitsAt.filter((h) => h.start <= i && i < h.end).map((h) => `s:${h.concept}`);
+      const weight = /^\d+$/u.test(word) ? FEATURE_WEIGHTS.number : FEATURE_WEIGHTS.stem;
+      return [{ text: word, keys: [`w:${stems[i]!}`], concepts, weight, unknownWeight: weight * unknownWordShare(word) }];
+    });
+    return [...chinese, ...english];
+  }
+
+  /** Latin words onto the vocabulary; numbers stay, a contracted "t" reads as "not". */
+  private correctedWords(text: string, correct: (word: string) => string): string[] {
+    return this.latinWords(text).map((w) => CONTRACTED.get(w) ?? (/^\d+$/u.test(w) ? w : correct(w)));
+  }
+
+  /** Where phrases of synonym groups occur among stems, as word index ranges (`end` exclusive). */
+  private englishConceptHits(stems: string[]): Array<{ start: number; end: number; concept: string }> {
+    return stems.flatMap((s, i) =>
+      (this.enConcepts.get(s) ?? [])
+        .filter(({ stems: phrase }) => phrase.every((p, j) => stems[i + j] === p))
+        .map(({ stems: phrase, concept }) => ({ start: i, end: i + phrase.length, concept })),
+    );
+  }
+
+  private addHan(run: string, put: Put, query: boolean): void {
     const chars = [...run];
     const keys = chars.map(pinyinKey);
-    const joined = sameWordPairs(run);
+    const joined = query ? sameWordPairs(run) : undefined;
     chars.forEach((ch, i) => {
       if (!HAN_STOP.has(ch)) put(`c:${ch}`, FEATURE_WEIGHTS.hanUnigram);
       const next = chars[i + 1];
       if (next === undefined) return;
       if (HAN_STOP.has(ch) && HAN_STOP.has(next)) return;
-      put(`b:${ch}${next}`, FEATURE_WEIGHTS.hanBigram, joined[i] ? FEATURE_WEIGHTS.hanBigram : 0);
+      put(`b:${ch}${next}`, FEATURE_WEIGHTS.hanBigram, joined && !joined[i] ? 0 : FEATURE_WEIGHTS.hanBigram);
       put(`p:${keys[i]}_${keys[i + 1]}`, FEATURE_WEIGHTS.pinyinBigram, 0);
     });
   }
 
-  private addEnglish(words: string[], put: Put): void {
+  private addEnglish(words: string[], put: Put, query: boolean): void {
     const stems = words.map(stem);
-    this.addPhrases(words, stems, put);
+    this.addPhrases(words, stems, put, query);
+    for (const hit of this.englishConceptHits(stems)) put(`s:${hit.concept}`, FEATURE_WEIGHTS.concept);
     stems.forEach((s, i) => {
-      for (const { stems: phrase, concept } of this.enConcepts.get(s) ?? []) {
-        if (phrase.every((p, j) => stems[i + j] === p)) put(`s:${concept}`, FEATURE_WEIGHTS.concept);
-      }
       const word = words[i]!;
       if (EN_STOP.has(word)) return;
       const weight = /^\d+$/u.test(s) ? FEATURE_WEIGHTS.number : FEATURE_WEIGHTS.stem;
-      put(`w:${s}`, weight, weight * unknownWordShare(word));
+      put(`w:${s}`, weight, query ? weight * unknownWordShare(word) : weight);
     });
   }
 
@@ -146,12 +223,13 @@ export class FeatureExtractor {
    * a known pair confirms the sense of its words, an unknown one ("netflix subscription")
    * says the question combines them into something the knowledge base does not cover.
    */
-  private addPhrases(words: string[], stems: string[], put: Put): void {
+  private addPhrases(words: string[], stems: string[], put: Put, query: boolean): void {
     const content = stems.filter((_, i) => !EN_STOP.has(words[i]!));
-    const shares = words.filter((w) => !EN_STOP.has(w)).map(unknownWordShare);
+    const shares = query ? words.filter((w) => !EN_STOP.has(w)).map(unknownWordShare) : [];
     for (let i = 0; i + 1 < content.length; i++) {
       const weight = FEATURE_WEIGHTS.phrase;
-      put(`e:${content[i]}_${content[i + 1]}`, weight, weight * FEATURE_WEIGHTS.unknownPhrase * Math.min(shares[i]!, shares[i + 1]!));
+      const share = query ? Math.min(shares[i]!, shares[i + 1]!) : 1;
+      put(`e:${content[i]}_${content[i + 1]}`, weight, weight * FEATURE_WEIGHTS.unknownPhrase * share);
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { detectLocale } from '../../knowledge/localeDetector.js';
-import { FaqMatcher, decide, type MatchCandidate, type FaqMatcherOptions, type MatchThresholds } from '../../knowledge/faqMatcher.js';
+import { DEFAULT_THRESHOLDS, FaqMatcher, decide, type MatchCandidate, type FaqMatcherOptions, type MatchThresholds } from '../../knowledge/faqMatcher.js';
 import { seedFaqs } from '../../knowledge/seedFaqs.js';
 import { LOCALES, type Locale } from '../../knowledge/faqEntry.js';
 
@@ -48,7 +48,7 @@ function rates(locale: Locale | undefined, dev: boolean, t: MatchThresholds): { 
 function grid(): MatchThresholds[] {
   const out: MatchThresholds[] = [];
   for (let answer = 0.16; answer <= 0.8; answer += 0.02) {
-    for (const margin of [0, 0.02, 0.04, 0.06, 0.08, 0.1]) out.push({ answer, margin, suggest: Math.min(answer, 0.25) });
+    for (const margin of [0, 0.02, 0.04, 0.06, 0.08, 0.1]) out.push({ answer, margin, suggest: Math.min(answer, DEFAULT_THRESHOLDS.suggest) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { FaqEntry, Locale } from '../../knowledge/faqEntry.js';
-import { DEFAULT_LOCALE_THRESHOLDS, DEFAULT_THRESHOLDS, FaqMatcher, type MatchResult, type MatchThresholds } from '../../knowledge/faqMatcher.js';
+import { FaqMatcher, type MatchResult, type MatchThresholds } from '../../knowledge/faqMatcher.js';
 import type { FaqAnswerer } from '../../dialogs/faqAnswerer.js';
 import type { AuditLog, NewAuditEntry } from '../audit/auditLog.js';
 import type { FaqQuery, FaqStore, ImportMode, ImportResult, StoredFaq } from './faqStore.js';
@@ -49,9 +49,9 @@ export class FaqService implements FaqAnswerer {
     return this.matcher.match(text, locale);
   }
 
-  /** The thresholds behind `match` for a locale (the matcher's defaults: the service sets none). */
+  /** The thresholds behind `match` for a locale. */
   thresholds(locale: Locale): MatchThresholds {
-    return { ...DEFAULT_THRESHOLDS, ...DEFAULT_LOCALE_THRESHOLDS[locale] };
+    return this.matcher.thresholdsOf(locale);
   }
 
   entry(id: string): FaqEntry | undefined {

@@ -51,6 +51,23 @@ describe('FaqMatcher on the seeded knowledge base', () => {
   for (const text of notAnswered) {
     it(`gives no answer to an out-of-domain question: "${text}"`, () => expect(answerOf(text)).to.equal(undefined));
   }
+
+  // Each shares a topic word with an entry (or, after homophone correction, a character pair),
+  // while what it is about is something the knowledge base never mentions.
+  const offTopic: Array<{ text: string; shares: string }> = [
+    { text: '你们的快递员招人吗', shares: '快递 (zh-tracking)' },
+    { text: '帮我查一下明天北京到上海的高铁票', shares: '帮我查一下 (zh-tracking)' },
+    { text: '驾照扣分了怎么处理', shares: '怎么处理 (zh-missing-item)' },
+    { text: '手机话费怎么充值', shares: '手机 (zh-change-phone)' },
+    { text: '你们有实体店吗', shares: '店吗, which sounds like 点吗 (zh-bargaining)' },
+    { text: "what's the warranty on a used car", shares: 'warranty (en-warranty)' },
+    { text: 'how do I cancel my Netflix subscription', shares: 'cancel (en-cancel-order)' },
+    { text: "what's the best way to sell my old phone", shares: 'phone (en-change-phone)' },
+    { text: 'how many penalty points are on my driving licence', shares: 'points (en-points)' },
+  ];
+  for (const c of offTopic) {
+    it(`does not answer an off-topic question that shares ${c.shares}: "${c.text}"`, () => expect(answerOf(c.text)).to.equal(undefined));
+  }
 });
 
 describe('decide', () => {
@@ -88,6 +105,23 @@ describe('FaqMatcher edits', () => {
     m.remove('b');
     expect(m.match('能开专用发票吗', zh).kind).to.equal('noMatch');
     expect(m.size).to.equal(1);
+  });
+
+  it('after removing most entries, ranks exactly as an index built from the rest', () => {
+    // Enough removed texts (over 1000, over half) to make the index compact its storage.
+    const variants = seedFaqs().flatMap((e) =>
+      Array.from({ length: 8 }, (_, i) => ({ ...e, id: `${e.id}-${i}`, question: `${i}号款${e.question}`, alternates: e.alternates.slice(0, 2) })),
+    );
+    const removed = new Set(variants.filter((_, i) => i % 4 !== 0).map((e) => e.id));
+    const edited = new FaqMatcher(variants);
+    for (const id of removed) edited.remove(id);
+    const fresh = new FaqMatcher(variants.filter((e) => !removed.has(e.id)));
+    const ranks = (m: FaqMatcher): string[] =>
+      ['退款多久到账', '发票怎么开', 'how do I track my package', 'can I pay in instalments'].map((q) =>
+        m.rank(q, detectLocale(q)).map((c) => `${c.entry.id}:${c.score}`).join(' '),
+      );
+    expect(edited.size).to.equal(fresh.size);
+    expect(ranks(edited)).to.deep.equal(ranks(fresh));
   });
 
   it('moves an entry between locales when its locale changes', () => {

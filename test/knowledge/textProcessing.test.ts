@@ -67,13 +67,18 @@ describe('SpellingCorrector', () => {
 
 describe('HomophoneCorrector', () => {
   const corrector = new HomophoneCorrector();
-  for (const t of ['保修多久', '尺码怎么选', '退货流程', '花呗分期', '发票怎么开']) corrector.add(t);
+  for (const t of ['保修多久', '尺码怎么选', '退货流程', '花呗分期', '发票怎么开', '能便宜点吗', '卖完了还会补货吗', '已签收了']) corrector.add(t);
   const cases: Array<[string, string]> = [
     ['包修多久', '保修多久'],
     ['尺马偏大吗', '尺码偏大吗'],
     ['我想退活', '我想退货'],
     ['发漂怎么开', '发票怎么开'],
     ['给我讲个笑话呗', '给我讲个笑话呗'],
+    // 点吗 and 完了 hold a particle: sounding like them is no sign of a typo.
+    ['你们有实体店吗', '你们有实体店吗'],
+    ['外卖送晚了', '外卖送晚了'],
+    // 已签 differs from 一千 in both characters: a different phrase, not a typo.
+    ['一千多块', '一千多块'],
   ];
   for (const [input, expected] of cases) it(`${input} -> ${expected}`, () => expect(corrector.correct(input)).to.equal(expected));
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { DEFAULT_LOCALE_THRESHOLDS, DEFAULT_THRESHOLDS } from '../../../knowledge/faqMatcher.js';
 import { SqlUnansweredLog } from '../../../bot/storage/sqlUnansweredLog.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../../helpers/testApp.js';
 
@@ -141,7 +142,8 @@ describe('admin console API over HTTP', function () {
       expect(r.candidates[0]).to.include({ id: 'zh-refund-time', score: r.best!.score, question: '退款多久能到账？', reason: 'answered', offered: true });
       expect(r.candidates.slice(1).every((c) => c.reason === 'outranked' && !c.offered)).to.equal(true);
       expect(r.answerText).to.contain('原路返回');
-      expect(r.thresholds).to.deep.equal({ answer: 0.32, suggest: 0.3, margin: 0.06 });
+      // Exactly the matcher's own thresholds for Chinese, as the bot uses them.
+      expect(r.thresholds).to.deep.equal({ ...DEFAULT_THRESHOLDS, ...DEFAULT_LOCALE_THRESHOLDS['zh-CN'] });
     });
 
     it('says when two candidates are too close to answer', async () => {
