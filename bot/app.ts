@@ -69,6 +69,8 @@ export interface App {
   readonly server: Server;
   readonly db: SqlDatabase;
   readonly faqs: FaqService;
+  /** The secrets in effect (configured, stored, or generated on this start). */
+  readonly secrets: Secrets;
   /** The agents' Teams channel poster (its `idle()` tells when posting has caught up). */
   readonly teamsChannel: TeamsAgentChannel;
   /** Starts listening; resolves with the base URL. */
@@ -77,8 +79,10 @@ export interface App {
 }
 
 /** The composition root: builds every part from the configuration and wires them together. */
-export async function createApp(config: Config, secrets: Secrets, logger: Logger): Promise<App> {
+export async function createApp(config: Config, secretsOrLoader: Secrets | ((db: SqlDatabase) => Promise<Secrets>), logger: Logger): Promise<App> {
   const db = await openDatabase(config.databaseUrl, process.cwd(), (err) => logger.error({ err, module: 'storage' }, 'database connection lost'));
+  // Several instances must agree on their secrets, so they may come from the shared database.
+  const secrets = typeof secretsOrLoader === 'function' ? await secretsOrLoader(db) : secretsOrLoader;
   const audit = new SqlAuditLog(db);
   // Several instances on one PostgreSQL hear each other's changes; the embedded store is one instance.
   const bus = db.dialect === 'postgres' ? await startPostgresBus(config.databaseUrl, logger.child({ module: 'cluster' })) : new LocalBus();
@@ -243,6 +247,7 @@ export async function createApp(config: Config, secrets: Secrets, logger: Logger
     server,
     db,
     faqs,
+    secrets,
     teamsChannel,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

@@ -6,9 +6,10 @@ import { PostgresSchema, PostgresService } from '../../helpers/postgresService.j
 import { TestChannel, userMessage } from '../../helpers/testChannel.js';
 import { cardText, TeamsStandIn } from '../../helpers/teamsStandIn.js';
 
-const ADMIN = 'scale-admin-token-000001';
-const AGENT = 'scale-agent-token-000001';
-const DL_SECRET = 'scale-dl-secret-00000001';
+// No secrets configured: the first instance generates them and the second finds them in the database.
+let ADMIN = '';
+let AGENT = '';
+let DL_SECRET = '';
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
   const started = Date.now();
@@ -28,7 +29,7 @@ describe('scale-out: two instances on one PostgreSQL', function () {
   this.timeout(180_000);
   const database = new PostgresSchema();
   const channel = new TestChannel();
-  const view = new AgentLiveView(AGENT);
+  let view: AgentLiveView;
   let a: BotProcess;
   let b: BotProcess;
   let serviceUrl: string;
@@ -48,19 +49,30 @@ describe('scale-out: two instances on one PostgreSQL', function () {
       this.skip();
     }
     serviceUrl = await channel.start();
-    const env = { DATABASE_URL: database.url, ADMIN_TOKEN: ADMIN, AGENT_TOKEN: AGENT, DIRECT_LINE_SECRET: DL_SECRET, AGENT_HOURS: '00:00-24:00', DATA_DIR: `/tmp/${database.schema}` };
-    a = new BotProcess(env);
-    b = new BotProcess(env);
-    // One after the other: the first migrates and seeds, the second finds it done.
-    await a.start();
-    await b.start();
+    // Each instance its own data directory, as on separate hosts.
+    const env = (name: string) => ({ DATABASE_URL: database.url, AGENT_HOURS: '00:00-24:00', DATA_DIR: `/tmp/${database.schema}-${name}` });
+    a = new BotProcess(env('a'));
+    b = new BotProcess(env('b'));
+    await Promise.all([a.start(), b.start()]);
+    const [row] = await database.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'secrets'`);
+    const shared = JSON.parse(row!.value) as { adminToken: string; agentToken: string; directLineSecret: string };
+    ({ adminToken: ADMIN, agentToken: AGENT, directLineSecret: DL_SECRET } = shared);
+    view = new AgentLiveView(AGENT);
   });
   after(async () => {
-    view.close();
+    view?.close();
     await a?.stop();
     await b?.stop();
     await channel.stop();
     await database.drop();
+  });
+
+  it('shares the secrets the first instance generated: both take the same tokens', async () => {
+    for (const base of [a.baseUrl, b.baseUrl]) {
+      expect((await call(base, '/api/admin/faqs?limit=1')).status, base).to.equal(200);
+      expect((await call(base, '/api/agent/queue', 'GET', undefined, AGENT)).status, base).to.equal(200);
+    }
+    expect(a.output + b.output).to.not.contain(ADMIN);
   });
 
   it('serves one knowledge base: an FAQ edit on A is used by B within a second', async () => {
@@ -114,7 +126,9 @@ describe('scale-out: two instances on one PostgreSQL', function () {
     });
     await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
     try {
-      expect((await call(a.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, 'POST', { type: 'message', from: { id: 'dl-user-1' }, text: '我要人工客服' }, token)).status).to.equal(200);
+      // The token minted on A is good on B (one signing key), and B's answer reaches the stream on A.
+      expect((await call(b.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, 'POST', { type: 'message', from: { id: 'dl-user-1' }, text: '我要人工客服' }, token)).status).to.equal(200);
+      await until(() => received.some((t) => t.startsWith('已为您转接人工客服')), 5000, 'the bot\'s answer from B reaches the stream on A');
       await until(async () => (await call(b.baseUrl, `/api/agent/conversations/${encodeURIComponent(conversationId)}/accept`, 'POST', { agentId: 'cara', agentName: 'Cara' }, AGENT)).status === 200, 5000, 'B can accept the Direct Line conversation');
       expect((await call(b.baseUrl, `/api/agent/conversations/${encodeURIComponent(conversationId)}/messages`, 'POST', { agentId: 'cara', text: '您好,我是客服Cara。' }, AGENT)).status).to.equal(200);
       await until(() => received.includes('您好,我是客服Cara。'), 5000, 'the customer\'s stream on A gets the reply sent through B');
