@@ -16,8 +16,13 @@ export function parseServiceHours(spec: string, timeZone: string): ServiceHours 
 }
 
 /** Whether people are on duty at `at`. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 export function isWithinHours(hours: ServiceHours, at: Date): boolean {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: hours.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  // Building a formatter costs far more than using one; this runs on every customer message.
+  let clock = clocks.get(hours.timeZone);
+  if (!clock) clocks.set(hours.timeZone, (clock = new Intl.DateTimeFormat('en-GB', { timeZone: hours.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  const parts = clock.formatToParts(at);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const minutes = get('hour') * 60 + get('minute');
   return minutes >= hours.open && minutes < hours.close;
