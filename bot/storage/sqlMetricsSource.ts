@@ -70,7 +70,7 @@ export class SqlMetricsSource implements MetricsSource {
        ORDER BY closed_at DESC LIMIT ?`,
       [from, to, limit],
     );
-    return Promise.all(rows.map((r) => this.closed(r)));
+    return this.closed(rows);
   }
 
   async closedConversation(conversationId: string): Promise<ClosedConversation | undefined> {
@@ -79,7 +79,7 @@ export class SqlMetricsSource implements MetricsSource {
        ORDER BY closed_at DESC LIMIT 1`,
       [conversationId],
     );
-    return row && this.closed(row);
+    return row && (await this.closed([row]))[0];
   }
 
   async counters(): Promise<ServiceCounters> {
@@ -89,8 +89,12 @@ export class SqlMetricsSource implements MetricsSource {
     const statuses = await grouped(`SELECT status AS k, COUNT(*) AS n FROM handoffs GROUP BY status`);
     const tickets = await grouped(`SELECT status AS k, COUNT(*) AS n FROM tickets GROUP BY status`);
     const ratings = await grouped(`SELECT rating AS k, COUNT(*) AS n FROM handoffs WHERE rating IS NOT NULL GROUP BY rating`);
-    const byReason = {} as Record<TriageReason, number>;
-    for (const r of REASONS) byReason[r] = await count(`SELECT COUNT(*) AS n FROM handoffs WHERE reasons LIKE ?`, [`%"${r}"%`]);
+    // One pass over the handoffs for every reason (reasons is a JSON array of names).
+    const reasonCounts = await this.db.get<Record<string, number | null>>(
+      `SELECT ${REASONS.map((r) => `SUM(CASE WHEN reasons LIKE ? THEN 1 ELSE 0 END) AS ${r.toLowerCase()}`).join(', ')} FROM handoffs`,
+      REASONS.map((r) => `%"${r}"%`),
+    );
+    const byReason = Object.fromEntries(REASONS.map((r) => [r, Number(reasonCounts?.[r.toLowerCase()] ?? 0)])) as Record<TriageReason, number>;
     return {
       conversations: await count(`SELECT COUNT(DISTINCT conversation_id) AS n FROM transcript_messages WHERE role = 'customer'`),
       messages: { customer: roles.get('customer') ?? 0, bot: roles.get('bot') ?? 0, agent: roles.get('agent') ?? 0 },
@@ -104,41 +108,53 @@ export class SqlMetricsSource implements MetricsSource {
     };
   }
 
-  private async messages(conversationIds: readonly string[]): Promise<MetricsMessage[]> {
-    const out: MetricsMessage[] = [];
+  /** Rows of `table` for these conversations, a bounded IN list at a time. */
+  private async forConversations<T>(columns: string, table: string, conversationIds: readonly string[], order = ''): Promise<T[]> {
+    const out: T[] = [];
     for (let i = 0; i < conversationIds.length; i += CHUNK) {
       const ids = conversationIds.slice(i, i + CHUNK);
-      const rows = await this.db.all<{ conversation_id: string; role: string; agent_id: string | null; created_at: number }>(
-        `SELECT conversation_id, role, agent_id, created_at FROM transcript_messages WHERE conversation_id IN (${ids.map(() => '?').join(', ')})`,
-        ids,
-      );
-      for (const r of rows) out.push({ conversationId: r.conversation_id, role: r.role as TranscriptRole, createdAt: Number(r.created_at), ...(r.agent_id ? { agentId: r.agent_id } : {}) });
+      out.push(...(await this.db.all<T>(`SELECT ${columns} FROM ${table} WHERE conversation_id IN (${ids.map(() => '?').join(', ')}) ${order}`, ids)));
     }
     return out;
   }
 
-  private async closed(r: HandoffRow): Promise<ClosedConversation> {
-    const messages = await this.db.all<{ role: string; text: string; agent_id: string | null; created_at: number }>(
-      `SELECT role, text, agent_id, created_at FROM transcript_messages WHERE conversation_id = ? AND created_at <= ? ORDER BY seq`,
-      [r.conversation_id, Number(r.closed_at)],
+  private async messages(conversationIds: readonly string[]): Promise<MetricsMessage[]> {
+    const rows = await this.forConversations<{ conversation_id: string; role: string; agent_id: string | null; created_at: number }>(
+      'conversation_id, role, agent_id, created_at',
+      'transcript_messages',
+      conversationIds,
     );
-    const overrides = await this.db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM guard_overrides WHERE conversation_id = ? AND agent_id = ? AND created_at BETWEEN ? AND ?`,
-      [r.conversation_id, r.agent_id!, Number(r.accepted_at), Number(r.closed_at)],
-    );
-    return {
-      conversationId: r.conversation_id,
-      handoffId: r.id,
-      agentId: r.agent_id!,
-      agentName: r.agent_name ?? r.agent_id!,
-      customerName: r.customer_name,
-      locale: r.locale as Locale,
-      reasons: JSON.parse(r.reasons) as TriageReason[],
-      acceptedAt: Number(r.accepted_at),
-      closedAt: Number(r.closed_at),
-      ...(r.rating === null ? {} : { rating: Number(r.rating) }),
-      messages: messages.map((m) => ({ role: m.role as TranscriptRole, text: m.text, at: Number(m.created_at), ...(m.agent_id ? { agentId: m.agent_id } : {}) })),
-      overrides: Number(overrides?.n ?? 0),
-    };
+    return rows.map((r) => ({ conversationId: r.conversation_id, role: r.role as TranscriptRole, createdAt: Number(r.created_at), ...(r.agent_id ? { agentId: r.agent_id } : {}) }));
+  }
+
+  /** What inspection needs of closed handoffs: their transcripts and overrides, read in a few queries for all of them. */
+  private async closed(rows: readonly HandoffRow[]): Promise<ClosedConversation[]> {
+    const ids = [...new Set(rows.map((r) => r.conversation_id))];
+    type MessageRow = { conversation_id: string; role: string; text: string; agent_id: string | null; created_at: number };
+    const transcripts = new Map<string, MessageRow[]>();
+    for (const m of await this.forConversations<MessageRow>('conversation_id, role, text, agent_id, created_at', 'transcript_messages', ids, 'ORDER BY seq')) {
+      const list = transcripts.get(m.conversation_id) ?? [];
+      list.push(m);
+      transcripts.set(m.conversation_id, list);
+    }
+    const overrides = await this.forConversations<{ conversation_id: string; agent_id: string; created_at: number }>('conversation_id, agent_id, created_at', 'guard_overrides', ids);
+    return rows.map((r) => {
+      const [acceptedAt, closedAt] = [Number(r.accepted_at), Number(r.closed_at)];
+      const messages = (transcripts.get(r.conversation_id) ?? []).filter((m) => Number(m.created_at) <= closedAt);
+      return {
+        conversationId: r.conversation_id,
+        handoffId: r.id,
+        agentId: r.agent_id!,
+        agentName: r.agent_name ?? r.agent_id!,
+        customerName: r.customer_name,
+        locale: r.locale as Locale,
+        reasons: JSON.parse(r.reasons) as TriageReason[],
+        acceptedAt,
+        closedAt,
+        ...(r.rating === null ? {} : { rating: Number(r.rating) }),
+        messages: messages.map((m) => ({ role: m.role as TranscriptRole, text: m.text, at: Number(m.created_at), ...(m.agent_id ? { agentId: m.agent_id } : {}) })),
+        overrides: overrides.filter((o) => o.conversation_id === r.conversation_id && o.agent_id === r.agent_id && Number(o.created_at) >= acceptedAt && Number(o.created_at) <= closedAt).length,
+      };
+    });
   }
 }

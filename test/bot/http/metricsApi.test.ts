@@ -146,6 +146,8 @@ describe('service metrics, quality inspection and tickets over HTTP', function (
     expect(text).to.contain('# TYPE shopbot_handoffs gauge');
     expect(text).to.match(/^shopbot_handoffs\{status="closed"\} 2$/mu);
     expect(text).to.match(/^shopbot_guard_overrides_total 1$/mu);
+    expect(text).to.match(/^shopbot_handoffs_total\{reason="humanRequested"\} 2$/mu);
+    expect(text).to.match(/^shopbot_handoffs_total\{reason="complaint"\} 0$/mu);
     expect(text).to.match(/^shopbot_csat_ratings_total\{rating="4"\} 1$/mu);
     expect(text).to.match(/^shopbot_faq_entries \d+$/mu);
     expect((await fetch(`${test.base}/metrics`)).status).to.equal(401);
