@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { until } from './until.js';
 
 /** An agent's live view (`GET /api/agent/events`, SSE) as a test holds it: every event received, in order. */
 export class AgentLiveView {
@@ -29,11 +30,7 @@ export class AgentLiveView {
         }
       }
     })();
-    const deadline = Date.now() + 5000;
-    while (!this.events.some((e) => e.event === 'hello')) {
-      if (Date.now() > deadline) throw new Error('AgentLiveView.open: no hello within 5 s');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await until(() => this.events.some((e) => e.event === 'hello'), 5000, 'the live view\'s hello arrives');
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags for a sandboxed CI machine with no network but loopback (see the machine notes). */
@@ -15,4 +15,14 @@ export async function launchChromiumOrSkip(context: Mocha.Context): Promise<Brow
     context.skip();
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A 1280x800 page of the admin console at `tab`, signed in as `name` with `token`. */
+export async function openAdminConsole(browser: Browser, base: string, tab: string, token: string, name = 'Tester'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}/admin#${tab}`);
+  await page.fill('#login-name', name);
+  await page.fill('#login-token', token);
+  await page.click('#login button[type=submit]');
+  return page;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromiumOrSkip } from '../../helpers/browser.js';
+import { launchChromiumOrSkip, openAdminConsole } from '../../helpers/browser.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../../helpers/testApp.js';
 import { TestChannel, userMessage } from '../../helpers/testChannel.js';
 
@@ -65,11 +65,7 @@ describe('admin dashboard and quality review in a real browser', function () {
     expect(await agent('m-bob', 'bob', '这个没办法', true), 'sent anyway').to.equal(200);
     expect(await call('/api/agent/conversations/m-bob/close', 'POST')).to.equal(200);
 
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${test.base}/admin#dashboard`);
-    await page.fill('#login-name', 'Tester');
-    await page.fill('#login-token', ADMIN);
-    await page.click('#login button[type=submit]');
+    page = await openAdminConsole(browser, test.base, 'dashboard', ADMIN);
   });
 
   after(async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import type { ReplyScript } from '../../../scripts/replyScripts.js';
-import { launchChromiumOrSkip } from '../../helpers/browser.js';
+import { launchChromiumOrSkip, openAdminConsole } from '../../helpers/browser.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../../helpers/testApp.js';
 
 const ADMIN = TEST_SECRETS.adminToken;
@@ -20,11 +20,7 @@ describe('admin console scripts tab in a real browser', function () {
   before(async function () {
     browser = await launchChromiumOrSkip(this);
     test = await startTestApp({ LOG_LEVEL: 'silent' });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${test.base}/admin#scripts`);
-    await page.fill('#login-name', 'Tester');
-    await page.fill('#login-token', ADMIN);
-    await page.click('#login button[type=submit]');
+    page = await openAdminConsole(browser, test.base, 'scripts', ADMIN);
   });
 
   after(async () => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import WebSocket from 'ws';
 import { AgentLiveView } from '../../helpers/agentLiveView.js';
 import { BotProcess } from '../../helpers/botProcess.js';
+import { until } from '../../helpers/until.js';
 import { PostgresSchema, PostgresService } from '../../helpers/postgresService.js';
 import { TestChannel, userMessage } from '../../helpers/testChannel.js';
 import { cardText, TeamsStandIn } from '../../helpers/teamsStandIn.js';
@@ -10,15 +11,6 @@ import { cardText, TeamsStandIn } from '../../helpers/teamsStandIn.js';
 let ADMIN = '';
 let AGENT = '';
 let DL_SECRET = '';
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return Date.now() - started;
-}
 
 /**
  * Two real bot processes on one PostgreSQL database, spoken to over HTTP as a load balancer
