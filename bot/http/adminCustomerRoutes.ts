@@ -5,7 +5,7 @@ import { TIERS } from '../../scripts/triageTypes.js';
 import { CustomerRecordSchema, type CustomerDirectory, type CustomerRecord } from '../handoff/customerDirectory.js';
 import { parseDelimited } from '../faq/csv.js';
 import type { CustomerListing } from './customerListing.js';
-import { HttpError } from './httpError.js';
+import { HttpError, importRejected } from './httpError.js';
 import { BODY_LIMITS, readBody, validate } from './jsonBody.js';
 import { actorOf, queryOf } from './requestParts.js';
 import type { AuditLog } from '../audit/auditLog.js';
@@ -59,10 +59,7 @@ export function registerAdminCustomerRoutes(
       if (parsed.success) records.push(parsed.data);
       else for (const i of parsed.error.issues) issues.push({ row, field: i.path.join('.') || '(row)', message: i.message });
     }
-    if (issues.length > 0) {
-      const first = issues[0]!;
-      throw new HttpError(400, 'import_invalid', `Row ${first.row}, ${first.field}: ${first.message}. Nothing was imported.`, { issues: issues.slice(0, 100) });
-    }
+    if (issues.length > 0) throw importRejected(issues);
     const result = await o.directory.import(records);
     await o.audit?.record({ actor: actorOf(req), entity: 'customer', entityId: 'import', action: 'import', after: result });
     res.send(200, result);

@@ -10,7 +10,7 @@ import type { FaqService } from '../faq/faqService.js';
 import { explainMatch } from '../faq/matchExplanation.js';
 import { UnansweredInbox } from '../faq/unansweredInbox.js';
 import { registerAdminUnansweredRoutes } from './adminUnansweredRoutes.js';
-import { HttpError } from './httpError.js';
+import { HttpError, importRejected } from './httpError.js';
 import { BODY_LIMITS, readBody, readValidJson, validate } from './jsonBody.js';
 import { bearerRoute } from './route.js';
 import { actorOf, idParam, queryOf } from './requestParts.js';
@@ -100,11 +100,7 @@ export function registerAdminFaqRoutes(server: Server, options: AdminFaqRoutesOp
     const { format, mode, dryRun } = validate(ImportQuerySchema, queryOf(req));
     const body = (await readBody(req, BODY_LIMITS.import)).toString('utf8');
     const parsed = parseImport(format, body);
-    if (!parsed.ok) {
-      const first = parsed.issues[0]!;
-      const where = first.row > 0 ? `Row ${first.row}, ${first.field}` : `The file`;
-      throw new HttpError(400, 'import_invalid', `${where}: ${first.message}. Nothing was imported.`, { issues: parsed.issues.slice(0, 100), total: parsed.issues.length });
-    }
+    if (!parsed.ok) throw importRejected(parsed.issues);
     if (dryRun) {
       res.send(200, await faqs.previewImport(parsed.entries, mode));
       return;

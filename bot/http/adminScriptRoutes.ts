@@ -6,7 +6,7 @@ import { ReplyScriptDraftSchema, ReplyScriptSchema, type ReplyScript } from '../
 import { parseScriptImport } from '../assist/scriptImport.js';
 import type { ScriptLibrary } from '../assist/scriptLibrary.js';
 import type { AuditAction, AuditLog, NewAuditEntry } from '../audit/auditLog.js';
-import { HttpError } from './httpError.js';
+import { HttpError, importRejected } from './httpError.js';
 import { BODY_LIMITS, readJson, readValidJson, validate } from './jsonBody.js';
 import { actorOf, idParam, queryOf } from './requestParts.js';
 import { bearerRoute } from './route.js';
@@ -117,11 +117,7 @@ export function registerAdminScriptRoutes(server: Server, o: AdminScriptRoutesOp
   server.post('/api/admin/scripts/import', admin(async (req, res) => {
     const { mode } = validate(ImportQuerySchema, queryOf(req));
     const parsed = parseScriptImport(await readJson(req, BODY_LIMITS.import));
-    if (!parsed.ok) {
-      const first = parsed.issues[0]!;
-      const where = first.row > 0 ? `Row ${first.row}, ${first.field}` : 'The file';
-      throw new HttpError(400, 'import_invalid', `${where}: ${first.message}. Nothing was imported.`, { issues: parsed.issues.slice(0, 100), total: parsed.issues.length });
-    }
+    if (!parsed.ok) throw importRejected(parsed.issues);
     const { before, ...counts } = await library.import(parsed.scripts, mode);
     await o.audit?.recordMany(importEntries(actorOf(req), { mode, ...counts }, before, parsed.scripts));
     log.info({ mode, ...counts }, 'scripts imported');
